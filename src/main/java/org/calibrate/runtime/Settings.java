@@ -1,0 +1,77 @@
+package org.calibrate.runtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The application's settings (MicroProfile Config: environment variables such as
+ * {@code CALIBRATE_PUBLIC_URL}, or system properties). Documented in docs/configuration.md.
+ */
+@ApplicationScoped
+public class Settings {
+    private URI publicUrl;
+    private Path ltiConfigDir;
+    private boolean demo;
+    private Duration keyOverlap;
+    private Duration sessionLifetime;
+    private boolean embeddedDatabase;
+
+    protected Settings() {
+    }
+
+    @Inject
+    public Settings(@ConfigProperty(name = "calibrate.public.url") Optional<String> publicUrl,
+                    @ConfigProperty(name = "calibrate.port", defaultValue = "8080") int port,
+                    @ConfigProperty(name = "calibrate.lti.config.dir", defaultValue = "lti-config") String ltiConfigDir,
+                    @ConfigProperty(name = "calibrate.demo") Optional<Boolean> demo,
+                    @ConfigProperty(name = "calibrate.db.url", defaultValue = "jdbc:h2:") String dbUrl,
+                    @ConfigProperty(name = "calibrate.key.overlap", defaultValue = "P7D") String keyOverlap,
+                    @ConfigProperty(name = "calibrate.session.lifetime", defaultValue = "PT2H") String sessionLifetime) {
+        this.publicUrl = URI.create(stripTrailingSlash(publicUrl.orElse("http://127.0.0.1:" + port)));
+        this.ltiConfigDir = Path.of(ltiConfigDir).toAbsolutePath().normalize();
+        this.embeddedDatabase = dbUrl.startsWith("jdbc:h2:");
+        this.demo = demo.orElse(embeddedDatabase);
+        this.keyOverlap = Duration.parse(keyOverlap);
+        this.sessionLifetime = Duration.parse(sessionLifetime);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The URL an LMS reaches us at (behind a TLS reverse proxy in production); every URL we hand out starts with it. */
+    public URI publicUrl() {
+        return publicUrl;
+    }
+
+    public URI url(String path) {
+        return URI.create(publicUrl + path);
+    }
+
+    public Path ltiConfigDir() {
+        return ltiConfigDir;
+    }
+
+    public boolean demoEnabled() {
+        return demo;
+    }
+
+    public boolean embeddedDatabase() {
+        return embeddedDatabase;
+    }
+
+    /** How long a rotated-out public key stays in the JWKS, so tokens signed just before a rotation still verify. */
+    public Duration keyOverlap() {
+        return keyOverlap;
+    }
+
+    public Duration sessionLifetime() {
+        return sessionLifetime;
+    }
+}

@@ -1,0 +1,11 @@
+package org.calibrate.session.boundary;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The JSON error body of every {@code /api} failure: a stable code and a message for people. */
+public record ApiError(String error, String message) {
+    public static Response response(int status, String error, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(error, message)).build();
+    }
+}

@@ -1,0 +1,144 @@
+package org.calibrate.session.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.calibrate.launch.entity.LtiLaunch;
+import org.calibrate.launch.entity.ToolRole;
+import org.calibrate.runtime.Caches;
+import org.calibrate.runtime.Settings;
+import org.calibrate.session.entity.AppUser;
+import org.calibrate.session.entity.Course;
+import org.calibrate.session.entity.SessionPrincipal;
+
+import javax.cache.Cache;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a validated launch into an application session. The launch response hands the browser a
+ * one-time code (in the URL fragment, so no server or proxy logs it); the front end exchanges it
+ * for the Bearer token once.
+ */
+@ApplicationScoped
+public class AppSessions {
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "calibrate")
+    EntityManager em;
+    @Inject
+    Caches caches;
+    @Inject
+    AppSecrets secrets;
+    @Inject
+    Settings settings;
+
+    private final Clock clock = Clock.systemUTC();
+    private Cache<String, String> codes;
+    private volatile SessionTokenCodec codec;
+
+    /** A signed token and when it ends. */
+    public record Grant(String token, Instant expiresAt) {
+    }
+
+    /** The pending session under a one-time code; a public type for JSON-B. */
+    public static class Pending {
+        public String userId;
+        public String courseId;
+        public long platformId;
+        public String deploymentId;
+        public String resourceLinkId;
+        public String resourceLinkTitle;
+        public String toolRole;
+        public List<String> ltiRoles;
+    }
+
+    @PostConstruct
+    void init() {
+        codes = caches.expiring("launch-codes", CODE_LIFETIME);
+    }
+
+    /** Records the person and course, and returns the one-time code for the front end. */
+    @Transactional
+    public String begin(LtiLaunch launch) {
+        if (launch.toolRole() == ToolRole.NONE) {
+            throw new IllegalArgumentException("no session for a launch without a tool role");
+        }
+        Instant now = clock.instant();
+        long platformId = launch.platform().id();
+        AppUser user = em.createQuery("select u from AppUser u where u.platformId = :p and u.subject = :s", AppUser.class)
+                .setParameter("p", platformId).setParameter("s", launch.subject())
+                .getResultStream().findFirst().orElseGet(() -> {
+                    AppUser u = new AppUser(platformId, launch.subject());
+                    em.persist(u);
+                    return u;
+                });
+        user.launched(launch.name(), launch.email(), now);
+        Course course = em.createQuery("select c from Course c where c.platformId = :p and c.deploymentId = :d and c.contextId = :c", Course.class)
+                .setParameter("p", platformId).setParameter("d", launch.deploymentId().value())
+                .setParameter("c", launch.context().id())
+                .getResultStream().findFirst().orElseGet(() -> {
+                    Course c = new Course(platformId, launch.deploymentId().value(), launch.context().id());
+                    em.persist(c);
+                    return c;
+                });
+        course.launched(launch.context().title(), launch.context().label());
+
+        Pending pending = new Pending();
+        pending.userId = user.id();
+        pending.courseId = course.id();
+        pending.platformId = platformId;
+        pending.deploymentId = launch.deploymentId().value();
+        pending.resourceLinkId = launch.resourceLink().id();
+        pending.resourceLinkTitle = launch.resourceLink().title().orElse(null);
+        pending.toolRole = launch.toolRole().name();
+        pending.ltiRoles = launch.roles();
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        codes.put(code, JSON.toJson(pending));
+        return code;
+    }
+
+    /** Exchanges a one-time code for a token; a code works once and for two minutes. */
+    public Optional<Grant> exchange(String code) {
+        if (code == null || code.isBlank() || code.length() > 100) {
+            return Optional.empty();
+        }
+        String json = codes.getAndRemove(code);
+        if (json == null) {
+            return Optional.empty();
+        }
+        Pending p = JSON.fromJson(json, Pending.class);
+        Instant expires = clock.instant().plus(settings.sessionLifetime());
+        SessionPrincipal principal = new SessionPrincipal(p.userId, p.courseId, p.platformId, p.deploymentId,
+                p.resourceLinkId, Optional.ofNullable(p.resourceLinkTitle), ToolRole.valueOf(p.toolRole),
+                p.ltiRoles == null ? List.of() : p.ltiRoles, expires);
+        return Optional.of(new Grant(codec().sign(principal), expires));
+    }
+
+    public Optional<SessionPrincipal> verify(String token) {
+        return codec().verify(token);
+    }
+
+    private SessionTokenCodec codec() {
+        SessionTokenCodec c = codec;
+        if (c == null) {
+            c = new SessionTokenCodec(secrets.secret("session-signing"), clock);
+            codec = c;
+        }
+        return c;
+    }
+}
