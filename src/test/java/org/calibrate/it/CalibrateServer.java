@@ -1,0 +1,132 @@
+package org.calibrate.it;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the packaged {@code target/calibrate.jar} once per test run as a child process — real
+ * Payara Micro, real database (H2, or PostgreSQL with {@code -Dcalibrate.it.database=postgresql}) —
+ * on free loopback ports, with a {@link TestPlatform} registered beside the demo LMS, and stops it
+ * with SIGTERM at the end. Shared by every {@code *IT} class.
+ */
+public final class CalibrateServer implements BeforeAllCallback {
+    private static Running running;
+
+    /** The running server and its platform, for tests. */
+    public record Running(String url, TestPlatform platform, Process process, Path dataDir, Path logFile, String database) {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        get();
+    }
+
+    public static synchronized Running get() throws Exception {
+        if (running == null) {
+            running = start();
+            Running r = running;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                r.process().destroy();
+                r.platform().close();
+            }));
+        }
+        return running;
+    }
+
+    private static Running start() throws Exception {
+        TestPlatform platform = new TestPlatform();
+        String database = System.getProperty("calibrate.it.database", "h2");
+        Path work = Files.createTempDirectory("calibrate-it-" + database);
+        Path config = Files.createDirectories(work.resolve("lti-config/platforms"));
+        Files.copy(Path.of("lti-config/platforms/demo.json"), config.resolve("demo.json"));
+        for (Map.Entry<String, String> f : platform.platformFiles().entrySet()) {
+            Files.writeString(config.resolve(f.getKey()), f.getValue());
+        }
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port;
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx768m", "-jar", jar()));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        env.put("PORT", Integer.toString(port));
+        env.put("CALIBRATE_CLUSTER_PORT", Integer.toString(freePort()));
+        env.put("CALIBRATE_DATA_DIR", work.resolve("data").toString());
+        env.put("CALIBRATE_LTI_CONFIG_DIR", work.resolve("lti-config").toString());
+        env.put("CALIBRATE_PUBLIC_URL", url);
+        env.put("CALIBRATE_DEMO", "true");
+        if (database.equals("postgresql")) {
+            String pgUrl = System.getenv().getOrDefault("CALIBRATE_IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/calibrate_it");
+            String user = System.getenv().getOrDefault("CALIBRATE_IT_PG_USER", "calibrate_it");
+            String password = System.getenv().getOrDefault("CALIBRATE_IT_PG_PASSWORD", "calibrate_it");
+            resetPostgres(pgUrl, user, password);
+            env.put("CALIBRATE_DB_URL", pgUrl);
+            env.put("CALIBRATE_DB_USER", user);
+            env.put("CALIBRATE_DB_PASSWORD", password);
+        }
+        Path log = Path.of("target", "it-" + database + "-server.log").toAbsolutePath();
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = pb.start();
+        waitForHealth(url, process, log);
+        return new Running(url, platform, process, work.resolve("data"), log, database);
+    }
+
+    private static void resetPostgres(String url, String user, String password) throws SQLException {
+        try (var c = DriverManager.getConnection(url, user, password); var st = c.createStatement()) {
+            st.execute("drop schema if exists public cascade");
+            st.execute("create schema public");
+        }
+    }
+
+    private static void waitForHealth(String url, Process process, Path log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Calibrate exited during start-up; see " + log);
+            }
+            try {
+                // The application's own health URL: a failed deployment still lets Payara answer on the port.
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("tool-keys")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        process.destroy();
+        throw new IllegalStateException("Calibrate did not become healthy within 3 minutes; see " + log);
+    }
+
+    private static String jar() {
+        return System.getProperty("calibrate.jar", "target/calibrate.jar");
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
