@@ -37,7 +37,8 @@ create table deployment (
 );
 create sequence deployment_seq start with 50 increment by 50;
 
--- People known from launches. Names and emails only when the platform shares them.
+-- People known from launches. Names and emails only when the platform shares them. Only launches write
+-- these rows and the platform's latest word wins, so they carry no optimistic-lock version.
 create table app_user (
     id            varchar(36) primary key,
     platform_id   bigint not null references platform (id),
@@ -45,7 +46,6 @@ create table app_user (
     name          varchar(255),
     email         varchar(320),
     last_launch_at timestamp with time zone not null,
-    version       bigint not null,
     constraint app_user_per_platform unique (platform_id, subject)
 );
 
@@ -57,7 +57,6 @@ create table course (
     context_id    varchar(255) not null,
     title         varchar(512),
     label         varchar(255),
-    version       bigint not null,
     constraint course_per_deployment unique (platform_id, deployment_id, context_id)
 );
 

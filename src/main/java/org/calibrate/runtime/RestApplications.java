@@ -13,6 +13,7 @@ import org.calibrate.session.boundary.ApiExceptions;
 import org.calibrate.session.boundary.MeResource;
 import org.calibrate.session.boundary.SessionResource;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,12 +21,20 @@ import java.util.Set;
  * authorisation filter can never be left out of (or leak into) another space.
  */
 public final class RestApplications {
+    /** No generated WADL: it would describe internals to anyone who asks; the API is described at /openapi. */
+    private static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);
+
     private RestApplications() {
     }
 
     /** {@code /lti/*}: the external contract with platforms. */
     @ApplicationPath("/lti")
     public static class Lti extends Application {
+        @Override
+        public Map<String, Object> getProperties() {
+            return PROPERTIES;
+        }
+
         @Override
         public Set<Class<?>> getClasses() {
             return Set.of(JwksResource.class, LoginResource.class, LaunchResource.class);
@@ -36,6 +45,11 @@ public final class RestApplications {
     @ApplicationPath("/api")
     public static class Api extends Application {
         @Override
+        public Map<String, Object> getProperties() {
+            return PROPERTIES;
+        }
+
+        @Override
         public Set<Class<?>> getClasses() {
             return Set.of(ApiAuthorization.class, ApiExceptions.class, SessionResource.class, MeResource.class,
                     KeysResource.class, PlatformsResource.class);
@@ -45,6 +59,11 @@ public final class RestApplications {
     /** {@code /demo/*}: the built-in demo LMS; answers 404 when the demo is off. */
     @ApplicationPath("/demo/api")
     public static class Demo extends Application {
+        @Override
+        public Map<String, Object> getProperties() {
+            return PROPERTIES;
+        }
+
         @Override
         public Set<Class<?>> getClasses() {
             return Set.of(DemoResource.class);

@@ -137,6 +137,28 @@ class LaunchIT {
     }
 
     @Test
+    void parallelFirstLaunchesOfOnePersonAllSucceed() throws Exception {
+        String subject = "parallel-" + System.nanoTime();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    LtiClient.Login login = client.login(platform.issuer(), TestPlatform.CLIENT_ID);
+                    JWTClaimsSet claims = platform.launchClaims(login.nonce(), server.url(), LIS + "membership#Instructor")
+                            .subject(subject).build();
+                    return client.launch(TestPlatform.sign(claims, platform.key()), login.state(), login.cookie()).statusCode();
+                }));
+            }
+            for (var r : results) {
+                assertEquals(303, r.get(), "two tabs launching at once must both get in");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theSecondRegistrationOfAnIssuerLaunchesOnItsOwnClientId() throws Exception {
         LtiClient.Login login = client.login(platform.issuer(), TestPlatform.OTHER_CLIENT_ID);
         JWTClaimsSet claims = platform.launchClaims(login.nonce(), server.url(), LIS + "membership#Instructor")

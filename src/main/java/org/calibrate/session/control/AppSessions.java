@@ -5,15 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import org.calibrate.launch.entity.LtiLaunch;
 import org.calibrate.launch.entity.ToolRole;
 import org.calibrate.runtime.Caches;
 import org.calibrate.runtime.Settings;
-import org.calibrate.session.entity.AppUser;
-import org.calibrate.session.entity.Course;
 import org.calibrate.session.entity.SessionPrincipal;
 
 import javax.cache.Cache;
@@ -36,14 +31,14 @@ public class AppSessions {
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "calibrate")
-    EntityManager em;
     @Inject
     Caches caches;
     @Inject
     AppSecrets secrets;
     @Inject
     Settings settings;
+    @Inject
+    LaunchRecords records;
 
     private final Clock clock = Clock.systemUTC();
     private Cache<String, String> codes;
@@ -70,35 +65,20 @@ public class AppSessions {
         codes = caches.expiring("launch-codes", CODE_LIFETIME);
     }
 
-    /** Records the person and course, and returns the one-time code for the front end. */
-    @Transactional
+    /**
+     * Records the person and course, and returns the one-time code for the front end. The first
+     * launches of one person in two tabs race to insert the same row; the loser finds the winner's
+     * row on its second try.
+     */
     public String begin(LtiLaunch launch) {
         if (launch.toolRole() == ToolRole.NONE) {
             throw new IllegalArgumentException("no session for a launch without a tool role");
         }
-        Instant now = clock.instant();
+        LaunchRecords.Ids ids = recordWithRetry(launch);
         long platformId = launch.platform().id();
-        AppUser user = em.createQuery("select u from AppUser u where u.platformId = :p and u.subject = :s", AppUser.class)
-                .setParameter("p", platformId).setParameter("s", launch.subject())
-                .getResultStream().findFirst().orElseGet(() -> {
-                    AppUser u = new AppUser(platformId, launch.subject());
-                    em.persist(u);
-                    return u;
-                });
-        user.launched(launch.name(), launch.email(), now);
-        Course course = em.createQuery("select c from Course c where c.platformId = :p and c.deploymentId = :d and c.contextId = :c", Course.class)
-                .setParameter("p", platformId).setParameter("d", launch.deploymentId().value())
-                .setParameter("c", launch.context().id())
-                .getResultStream().findFirst().orElseGet(() -> {
-                    Course c = new Course(platformId, launch.deploymentId().value(), launch.context().id());
-                    em.persist(c);
-                    return c;
-                });
-        course.launched(launch.context().title(), launch.context().label());
-
         Pending pending = new Pending();
-        pending.userId = user.id();
-        pending.courseId = course.id();
+        pending.userId = ids.userId();
+        pending.courseId = ids.courseId();
         pending.platformId = platformId;
         pending.deploymentId = launch.deploymentId().value();
         pending.resourceLinkId = launch.resourceLink().id();
@@ -110,6 +90,14 @@ public class AppSessions {
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         codes.put(code, JSON.toJson(pending));
         return code;
+    }
+
+    private LaunchRecords.Ids recordWithRetry(LtiLaunch launch) {
+        try {
+            return records.record(launch);
+        } catch (RuntimeException firstTry) {
+            return records.record(launch);
+        }
     }
 
     /** Exchanges a one-time code for a token; a code works once and for two minutes. */

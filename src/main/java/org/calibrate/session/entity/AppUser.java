@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -24,8 +23,6 @@ public class AppUser {
     private String email;
     @Column(name = "last_launch_at", nullable = false)
     private Instant lastLaunchAt;
-    @Version
-    private long version;
 
     protected AppUser() {
     }

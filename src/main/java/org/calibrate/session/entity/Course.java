@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -23,8 +22,6 @@ public class Course {
     private String contextId;
     private String title;
     private String label;
-    @Version
-    private long version;
 
     protected Course() {
     }
