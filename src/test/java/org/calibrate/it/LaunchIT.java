@@ -2,6 +2,7 @@ package org.calibrate.it;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -174,6 +175,58 @@ class LaunchIT {
                 .build();
         HttpResponse<String> r = client.launch(TestPlatform.sign(claims, platform.key()), login.state(), login.cookie());
         assertEquals(303, r.statusCode(), r::body);
+    }
+
+    @Test
+    @DisplayName("the platform rotates its key: an unknown kid makes Calibrate fetch the key set again")
+    void platformKeyRotationIsPickedUp() throws Exception {
+        assertEquals(303, launchAs(LIS + "membership#Instructor").statusCode(), "key set cached with the first key");
+        var rotated = platform.rotate();
+        LtiClient.Login login = client.login(platform.issuer(), TestPlatform.CLIENT_ID);
+        JWTClaimsSet claims = platform.launchClaims(login.nonce(), server.url(), LIS + "membership#Instructor").build();
+        HttpResponse<String> r = client.launch(TestPlatform.sign(claims, rotated), login.state(), login.cookie());
+        assertEquals(303, r.statusCode(), r::body);
+    }
+
+    @Test
+    @DisplayName("platform storage: without the cookie, the launch is confirmed by the secret read back from the platform")
+    void platformStorageLaunch() throws Exception {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("iss", platform.issuer());
+        p.put("login_hint", "u");
+        p.put("target_link_uri", server.url() + "/lti/launch");
+        p.put("client_id", TestPlatform.CLIENT_ID);
+        p.put("lti_storage_target", "post_message_forwarding");
+        HttpResponse<String> page = client.login(p).response();
+        String auth = attribute(page.body(), "data-auth-url");
+        Map<String, String> request = LtiClient.query(java.net.URI.create(auth).getRawQuery());
+        String stored = attribute(page.body(), "data-storage-value");
+        String key = attribute(page.body(), "data-storage-key");
+        JWTClaimsSet claims = platform.launchClaims(request.get("nonce"), server.url(), LIS + "membership#Instructor").build();
+        HttpResponse<String> check = client.launch(TestPlatform.sign(claims, platform.key()), request.get("state"), null);
+        assertEquals(200, check.statusCode(), check.body());
+        assertEquals(key, attribute(check.body(), "data-storage-key"), "the launch asks the platform for the login's key");
+        String ticket = attribute(check.body(), "value");
+        assertEquals(401, client.post("/lti/launch/storage", Map.of("ticket", ticket, "value", "wrong"), null).statusCode());
+        assertEquals(401, client.post("/lti/launch/storage", Map.of("ticket", ticket, "value", stored), null).statusCode(),
+                "a ticket works once, even after a wrong value");
+
+        HttpResponse<String> page2 = client.login(p).response();
+        Map<String, String> request2 = LtiClient.query(java.net.URI.create(attribute(page2.body(), "data-auth-url")).getRawQuery());
+        JWTClaimsSet claims2 = platform.launchClaims(request2.get("nonce"), server.url(), LIS + "membership#Instructor").build();
+        HttpResponse<String> check2 = client.launch(TestPlatform.sign(claims2, platform.key()), request2.get("state"), null);
+        HttpResponse<String> confirmed = client.post("/lti/launch/storage",
+                Map.of("ticket", attribute(check2.body(), "value"), "value", attribute(page2.body(), "data-storage-value")), null);
+        assertEquals(303, confirmed.statusCode(), confirmed.body());
+        assertTrue(confirmed.headers().firstValue("Location").orElseThrow().contains("#launch="));
+    }
+
+    private static String attribute(String html, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + html);
+        }
+        return org.jsoup.parser.Parser.unescapeEntities(m.group(1), true);
     }
 
     @Test

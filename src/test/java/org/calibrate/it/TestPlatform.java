@@ -33,6 +33,7 @@ public final class TestPlatform implements AutoCloseable {
     private final RSAKey key;
     private final RSAKey foreignKey;
     private volatile boolean jwksDown;
+    private volatile RSAKey rotatedKey;
 
     public TestPlatform() throws IOException, JOSEException {
         key = new RSAKeyGenerator(2048).keyID("platform-key-1").algorithm(JWSAlgorithm.RS256).generate();
@@ -42,6 +43,8 @@ public final class TestPlatform implements AutoCloseable {
         server.createContext("/jwks", ex -> {
             if (jwksDown) {
                 respond(ex, 503, "down");
+            } else if (rotatedKey != null) {
+                respond(ex, 200, new JWKSet(List.of(rotatedKey.toPublicJWK(), key.toPublicJWK())).toString(true));
             } else {
                 respond(ex, 200, new JWKSet(key.toPublicJWK()).toString(true));
             }
@@ -83,6 +86,14 @@ public final class TestPlatform implements AutoCloseable {
     /** Same kid, different key: what a token signed by an impostor looks like. */
     public RSAKey foreignKey() {
         return foreignKey;
+    }
+
+    /** The platform starts publishing a second key (as at a rotation) and returns it. */
+    public synchronized RSAKey rotate() throws JOSEException {
+        if (rotatedKey == null) {
+            rotatedKey = new RSAKeyGenerator(2048).keyID("platform-key-2").algorithm(JWSAlgorithm.RS256).generate();
+        }
+        return rotatedKey;
     }
 
     public void jwksDown(boolean down) {

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 /**
  * Platform public keys, fetched from the registered key set URL (never from a URL in a token),
  * cached cluster-wide for a few minutes, and fetched again when a token names a kid we have not
- * seen (the platform rotated) — at most once per {@link #REFETCH_INTERVAL} per URL, so random kids
- * cannot turn us into a request amplifier.
+ * seen (the platform rotated) — such refetches at most once per {@link #REFETCH_INTERVAL} per URL,
+ * so random kids cannot turn us into a request amplifier.
  */
 @ApplicationScoped
 public class PlatformKeySets implements KeyResolver {
@@ -46,10 +46,10 @@ public class PlatformKeySets implements KeyResolver {
         if (cached != null && cached.getKeyByKeyId(kid) != null) {
             return cached.getKeyByKeyId(kid);
         }
+        // Only refetches for an unknown kid are rate-limited: a fetch that just filled the cache must not block one.
         if (cached != null && !recentFetches.putIfAbsent(url, "1")) {
             throw unknownKid();
         }
-        recentFetches.put(url, "1");
         JWKSet fresh;
         try {
             fresh = fetcher.fetch(platform.keySetUrl());
