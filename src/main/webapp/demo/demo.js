@@ -43,6 +43,10 @@ async function load() {
     document.getElementById("course-heading").textContent = data.course.title + " (" + data.course.label + ")";
     document.title = "Demo LMS — " + data.course.title;
     document.getElementById("activity-title").textContent = data.resource_link.title;
+    document.getElementById("assignment-title").textContent = data.assignment.title;
+    document.getElementById("assignment-prompt").textContent = data.assignment.prompt;
+    document.getElementById("assignment-status").textContent = data.assignment.submissions
+      + " submissions (online text) · graded out of " + data.assignment.max_points;
     const people = document.getElementById("people");
     GROUPS.forEach((group) => {
       const members = data.people.filter((p) => group.roles.includes(p.role));

@@ -22,7 +22,6 @@ public class StartupBanner {
                 .append("  Tool JWKS (public keys):  ").append(settings.url("/lti/jwks")).append('\n')
                 .append("  OIDC login initiation:    ").append(settings.url("/lti/login")).append('\n')
                 .append("  Launch (redirect URI):    ").append(settings.url("/lti/launch")).append('\n')
-                .append("  Dynamic registration:     ").append(settings.url("/lti/register")).append('\n')
                 .append("  Health:                   ").append(settings.url("/health")).append('\n')
                 .append("  Platform files:           ").append(settings.ltiConfigDir().resolve("platforms")).append('\n');
         if (settings.demoEnabled()) {

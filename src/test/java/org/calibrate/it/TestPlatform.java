@@ -43,11 +43,15 @@ public final class TestPlatform implements AutoCloseable {
         server.createContext("/jwks", ex -> {
             if (jwksDown) {
                 respond(ex, 503, "down");
-            } else if (rotatedKey != null) {
-                respond(ex, 200, new JWKSet(List.of(rotatedKey.toPublicJWK(), key.toPublicJWK())).toString(true));
             } else {
                 respond(ex, 200, new JWKSet(key.toPublicJWK()).toString(true));
             }
+        });
+        // A platform of its own (own key set URL, so its cache entry is its own) that rotates its key.
+        server.createContext("/rotating-jwks", ex -> {
+            RSAKey rotated = rotatedKey;
+            respond(ex, 200, (rotated == null ? new JWKSet(key.toPublicJWK())
+                    : new JWKSet(List.of(rotated.toPublicJWK(), key.toPublicJWK()))).toString(true));
         });
         server.createContext("/slow-jwks", ex -> {
             try {
@@ -88,7 +92,7 @@ public final class TestPlatform implements AutoCloseable {
         return foreignKey;
     }
 
-    /** The platform starts publishing a second key (as at a rotation) and returns it. */
+    /** The platform at {@code /rotating} starts publishing a second key (as at a rotation) and returns it. */
     public synchronized RSAKey rotate() throws JOSEException {
         if (rotatedKey == null) {
             rotatedKey = new RSAKeyGenerator(2048).keyID("platform-key-2").algorithm(JWSAlgorithm.RS256).generate();
@@ -105,6 +109,7 @@ public final class TestPlatform implements AutoCloseable {
         return Map.of(
                 "test-platform.json", file(issuer(), CLIENT_ID, "/jwks", List.of(DEPLOYMENT_ID, "deployment-2")),
                 "test-platform-other-client.json", file(issuer(), OTHER_CLIENT_ID, "/jwks", List.of(DEPLOYMENT_ID)),
+                "rotating-platform.json", file(url() + "/rotating", CLIENT_ID, "/rotating-jwks", List.of(DEPLOYMENT_ID)),
                 "slow-platform.json", file(url() + "/slow", CLIENT_ID, "/slow-jwks", List.of(DEPLOYMENT_ID)),
                 "garbage-platform.json", file(url() + "/garbage", CLIENT_ID, "/garbage-jwks", List.of(DEPLOYMENT_ID)),
                 "down-platform.json", file(url() + "/down", CLIENT_ID, "http://127.0.0.1:9/jwks", List.of(DEPLOYMENT_ID)),

@@ -38,7 +38,11 @@ public class DemoResource {
     public record PersonView(String id, String name, String role, String lms_role_label, List<String> sections) {
     }
 
-    public record CourseView(Map<String, String> course, Map<String, String> resource_link, List<PersonView> people) {
+    public record AssignmentView(String title, String prompt, int max_points, int submissions) {
+    }
+
+    public record CourseView(Map<String, String> course, Map<String, String> resource_link, AssignmentView assignment,
+                             List<PersonView> people) {
     }
 
     @GET
@@ -51,6 +55,7 @@ public class DemoResource {
         return new CourseView(
                 Map.of("title", c.course().title(), "label", c.course().label(), "school", c.course().school()),
                 Map.of("title", c.resource_link().title()),
+                new AssignmentView(c.assignment().title(), c.assignment().prompt(), c.assignment().max_points(), c.submissions().size()),
                 c.people().stream().map(p -> new PersonView(p.id(), p.name(), p.role(), label(p.role()),
                         p.sections().stream().map(s -> sectionNames.getOrDefault(s, s)).toList())).toList());
     }

@@ -67,7 +67,8 @@ public class LoginResource {
         }
         String state = accepted.state().state();
         String binding = StateCookie.header(Launches.cookieName(state), accepted.state().browserSecret(), true);
-        boolean framed = "iframe".equalsIgnoreCase(dest) && !"same-origin".equalsIgnoreCase(site);
+        // Fetch Metadata: only a cross-site frame is where browsers block third-party cookies.
+        boolean framed = "iframe".equalsIgnoreCase(dest) && "cross-site".equalsIgnoreCase(site);
         if (accepted.state().storageTarget().isEmpty() && !framed) {
             return Response.status(302).location(accepted.authenticationRequest()).header("Set-Cookie", binding)
                     .header("Cache-Control", "no-store").build();

@@ -7,22 +7,36 @@ import jakarta.transaction.Transactional;
 import org.calibrate.launch.entity.LaunchEvent;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Launch outcomes per registered platform. Only launches that name a registered issuer are kept,
- * so anonymous junk cannot fill the table; reasons are our own messages, never token content.
+ * and only for {@link #KEEP}, so neither junk nor time can grow the table without bound; reasons
+ * are our own messages, never token content.
  */
 @ApplicationScoped
 public class LaunchEvents {
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
 
+    static final Duration KEEP = Duration.ofDays(30);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
     private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.EPOCH);
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Long platformId, String issuer, String outcome, String reason) {
-        em.persist(new LaunchEvent(platformId, issuer, outcome, reason, clock.instant()));
+        Instant now = clock.instant();
+        em.persist(new LaunchEvent(platformId, issuer, outcome, reason, now));
+        Instant last = lastPrune.get();
+        if (last.plus(PRUNE_EVERY).isBefore(now) && lastPrune.compareAndSet(last, now)) {
+            em.createQuery("delete from LaunchEvent e where e.occurredAt < :cutoff")
+                    .setParameter("cutoff", now.minus(KEEP)).executeUpdate();
+        }
     }
 
     public List<LaunchEvent> latest(long platformId, int max) {
