@@ -192,9 +192,14 @@ class LaunchIT {
         return client.launch(TestPlatform.sign(claims, key), login.state(), login.cookie());
     }
 
-    @Test
-    @DisplayName("platform storage: without the cookie, the launch is confirmed by the secret read back from the platform")
-    void platformStorageLaunch() throws Exception {
+    /** A platform-storage launch without cookie, up to the page that asks the platform for the stored secret. */
+    private record StorageLaunch(String storedValue, String storageKey, HttpResponse<String> check) {
+        String ticket() {
+            return attribute(check.body(), "value");
+        }
+    }
+
+    private static StorageLaunch storageLaunch() throws Exception {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("iss", platform.issuer());
         p.put("login_hint", "u");
@@ -202,27 +207,31 @@ class LaunchIT {
         p.put("client_id", TestPlatform.CLIENT_ID);
         p.put("lti_storage_target", "post_message_forwarding");
         HttpResponse<String> page = client.login(p).response();
-        String auth = attribute(page.body(), "data-auth-url");
-        Map<String, String> request = LtiClient.query(java.net.URI.create(auth).getRawQuery());
-        String stored = attribute(page.body(), "data-storage-value");
-        String key = attribute(page.body(), "data-storage-key");
+        Map<String, String> request = LtiClient.query(java.net.URI.create(attribute(page.body(), "data-auth-url")).getRawQuery());
         JWTClaimsSet claims = platform.launchClaims(request.get("nonce"), server.url(), LIS + "membership#Instructor").build();
         HttpResponse<String> check = client.launch(TestPlatform.sign(claims, platform.key()), request.get("state"), null);
-        assertEquals(200, check.statusCode(), check.body());
-        assertEquals(key, attribute(check.body(), "data-storage-key"), "the launch asks the platform for the login's key");
-        String ticket = attribute(check.body(), "value");
-        assertEquals(401, client.post("/lti/launch/storage", Map.of("ticket", ticket, "value", "wrong"), null).statusCode());
-        assertEquals(401, client.post("/lti/launch/storage", Map.of("ticket", ticket, "value", stored), null).statusCode(),
-                "a ticket works once, even after a wrong value");
+        return new StorageLaunch(attribute(page.body(), "data-storage-value"), attribute(page.body(), "data-storage-key"), check);
+    }
 
-        HttpResponse<String> page2 = client.login(p).response();
-        Map<String, String> request2 = LtiClient.query(java.net.URI.create(attribute(page2.body(), "data-auth-url")).getRawQuery());
-        JWTClaimsSet claims2 = platform.launchClaims(request2.get("nonce"), server.url(), LIS + "membership#Instructor").build();
-        HttpResponse<String> check2 = client.launch(TestPlatform.sign(claims2, platform.key()), request2.get("state"), null);
+    @Test
+    @DisplayName("platform storage: without the cookie, the launch is confirmed by the secret read back from the platform")
+    void platformStorageLaunch() throws Exception {
+        StorageLaunch launch = storageLaunch();
+        assertEquals(200, launch.check().statusCode(), launch.check().body());
+        assertEquals(launch.storageKey(), attribute(launch.check().body(), "data-storage-key"), "the launch asks the platform for the login's key");
         HttpResponse<String> confirmed = client.post("/lti/launch/storage",
-                Map.of("ticket", attribute(check2.body(), "value"), "value", attribute(page2.body(), "data-storage-value")), null);
+                Map.of("ticket", launch.ticket(), "value", launch.storedValue()), null);
         assertEquals(303, confirmed.statusCode(), confirmed.body());
         assertTrue(confirmed.headers().firstValue("Location").orElseThrow().contains("#launch="));
+    }
+
+    @Test
+    @DisplayName("platform storage: a wrong value is refused, and the ticket is spent")
+    void platformStorageWrongValue() throws Exception {
+        StorageLaunch launch = storageLaunch();
+        assertEquals(401, client.post("/lti/launch/storage", Map.of("ticket", launch.ticket(), "value", "wrong"), null).statusCode());
+        assertEquals(401, client.post("/lti/launch/storage", Map.of("ticket", launch.ticket(), "value", launch.storedValue()), null).statusCode(),
+                "a ticket works once, even after a wrong value");
     }
 
     private static String attribute(String html, String name) {
