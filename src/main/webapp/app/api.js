@@ -1,85 +1,136 @@
-// The session token and the JSON API. Every feature calls the server through here.
+// The one way the front end talks to the JSON API under /api: adds the session's Bearer token,
+// turns the server's {"error", "message"} bodies into ApiError, and announces an ended session.
 
-const KEY = "calibrate.session";
+/** Fired on window when the server answers 401 to an authenticated call; detail: {message}. */
+export const SESSION_ENDED_EVENT = "calibrate:session-ended";
 
-/** An API failure, carrying the server's error code and its message for people. */
+const TIMEOUT_MS = 30_000;
+
+let token = null;
+
+/** An API failure: HTTP status (0 when the server was not reached), the server's code and its message for people. */
 export class ApiError extends Error {
   constructor(status, code, message) {
     super(message);
+    this.name = "ApiError";
     this.status = status;
     this.code = code;
   }
 }
 
-export function storedSession() {
-  try {
-    const s = JSON.parse(sessionStorage.getItem(KEY) || "null");
-    if (s && s.token && Date.parse(s.expires_at) > Date.now()) {
-      return s;
-    }
-  } catch (e) {
-    // A corrupt entry counts as no session.
+/** The session token added to every authenticated call; null forgets it. */
+export function setToken(value) {
+  token = value || null;
+}
+
+function fallbackMessage(status) {
+  if (status === 401) {
+    return "Your Calibrate session has ended. Launch Calibrate again from your course.";
   }
-  sessionStorage.removeItem(KEY);
-  return null;
+  if (status === 403) {
+    return "Your role in this course does not allow this.";
+  }
+  if (status === 404) {
+    return "Calibrate could not find what you asked for.";
+  }
+  if (status >= 500) {
+    return "Calibrate's server had a problem (HTTP " + status + "). Try again in a moment.";
+  }
+  return "The request failed (HTTP " + status + ").";
 }
 
-function store(session) {
-  sessionStorage.setItem(KEY, JSON.stringify(session));
+async function readJson(response) {
+  const text = await response.text();
+  if (text === "") {
+    return null;
+  }
+  const type = response.headers.get("Content-Type") || "";
+  if (!/[/+]json\b/i.test(type)) {
+    throw new SyntaxError("not JSON: " + type);
+  }
+  return JSON.parse(text);
 }
 
-export function forgetSession() {
-  sessionStorage.removeItem(KEY);
-}
-
-async function request(method, path, body, token) {
-  const headers = { Accept: "application/json" };
+/**
+ * Calls the API and returns the parsed JSON body (null for an empty answer).
+ * options: method (default GET), body (sent as JSON), auth (default true: send the token and treat
+ * 401 as the end of the session), signal (an AbortSignal), headers.
+ */
+export async function api(path, options = {}) {
+  const { method = "GET", body, auth = true, signal, headers: extra } = options;
+  const headers = { Accept: "application/json", ...extra };
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
   }
-  if (token) {
+  if (auth) {
+    if (!token) {
+      throw new ApiError(401, "no_session", fallbackMessage(401));
+    }
     headers.Authorization = "Bearer " + token;
   }
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const onAbort = () => controller.abort();
+  if (signal) {
+    if (signal.aborted) {
+      controller.abort();
+    } else {
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+  }
+
   let response;
   try {
     response = await fetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      // The token travels in the header; no cookie is needed or wanted (the app lives in an LMS iframe).
       credentials: "omit",
+      cache: "no-store",
+      signal: controller.signal,
     });
   } catch (e) {
-    throw new ApiError(0, "network", "Calibrate cannot be reached. Check your connection and try again.");
-  }
-  const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) {
-    throw new ApiError(response.status, (data && data.error) || "error",
-      (data && data.message) || "The request failed (HTTP " + response.status + ").");
-  }
-  return data;
-}
-
-/** Exchanges the one-time launch code for a session and keeps it for this tab. */
-export async function exchangeLaunchCode(code) {
-  const session = await request("POST", "/api/session", { code });
-  store(session);
-  return session;
-}
-
-/** Calls the API with the stored session; a 401 ends the session. */
-export async function api(method, path, body) {
-  const session = storedSession();
-  if (!session) {
-    throw new ApiError(401, "no_session", "Your Calibrate session has ended. Launch Calibrate again from your course.");
-  }
-  try {
-    return await request(method, path, body, session.token);
-  } catch (e) {
-    if (e.status === 401) {
-      forgetSession();
-      throw new ApiError(401, e.code, "Your Calibrate session has ended. Launch Calibrate again from your course.");
+    if (signal && signal.aborted) {
+      throw e;
     }
-    throw e;
+    throw new ApiError(0, "network",
+      controller.signal.aborted
+        ? "Calibrate's server did not answer in time. Check your connection and try again."
+        : "Calibrate's server cannot be reached. Check your connection and try again.");
+  } finally {
+    clearTimeout(timer);
+    if (signal) {
+      signal.removeEventListener("abort", onAbort);
+    }
   }
+
+  let data;
+  try {
+    data = await readJson(response);
+  } catch (e) {
+    if (response.ok) {
+      throw new ApiError(response.status, "bad_response", "Calibrate's server sent an answer the page cannot read. Reload and try again.");
+    }
+    data = null;
+  }
+  if (response.ok) {
+    return data;
+  }
+
+  const code = data && typeof data.error === "string" ? data.error : "http_" + response.status;
+  const message = data && typeof data.message === "string" && data.message !== "" ? data.message : fallbackMessage(response.status);
+  const error = new ApiError(response.status, code, message);
+  if (auth && response.status === 401) {
+    token = null;
+    window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT, { detail: { message } }));
+  }
+  throw error;
 }
+
+export const get = (path, options) => api(path, { ...options, method: "GET" });
+export const post = (path, body, options) => api(path, { ...options, method: "POST", body });
+export const put = (path, body, options) => api(path, { ...options, method: "PUT", body });
+export const patch = (path, body, options) => api(path, { ...options, method: "PATCH", body });
+export const del = (path, options) => api(path, { ...options, method: "DELETE" });

@@ -6,6 +6,7 @@ import org.calibrate.demo.boundary.DemoResource;
 import org.calibrate.keys.boundary.JwksResource;
 import org.calibrate.keys.boundary.KeysResource;
 import org.calibrate.launch.boundary.LaunchResource;
+import org.calibrate.launch.boundary.LtiExceptions;
 import org.calibrate.launch.boundary.LoginResource;
 import org.calibrate.platform.boundary.PlatformsResource;
 import org.calibrate.session.boundary.ApiAuthorization;
@@ -37,7 +38,7 @@ public final class RestApplications {
 
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(JwksResource.class, LoginResource.class, LaunchResource.class);
+            return Set.of(LtiExceptions.class, JwksResource.class, LoginResource.class, LaunchResource.class);
         }
     }
 

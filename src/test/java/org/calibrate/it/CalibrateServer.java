@@ -30,6 +30,13 @@ public final class CalibrateServer implements BeforeAllCallback {
 
     /** The running server and its platform, for tests. */
     public record Running(String url, TestPlatform platform, Process process, Path dataDir, Path logFile, String database) {
+        /** SIGTERM, then wait for the process to end. */
+        public void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
     }
 
     @Override
@@ -58,7 +65,25 @@ public final class CalibrateServer implements BeforeAllCallback {
         for (Map.Entry<String, String> f : platform.platformFiles().entrySet()) {
             Files.writeString(config.resolve(f.getKey()), f.getValue());
         }
-        int port = freePort();
+        if (database.equals("postgresql")) {
+            resetPostgres();
+        }
+        return start(platform, work, database, Map.of("CALIBRATE_DEMO", "true"), "it-" + database + "-server.log");
+    }
+
+    /**
+     * A further instance for tests that need their own settings: embedded H2 in {@code work}
+     * (kept between starts, so a test can restart with other settings), stopped by the caller.
+     */
+    public static Running startSeparate(TestPlatform platform, Path work, Map<String, String> settings, String logName) throws Exception {
+        Path config = Files.createDirectories(work.resolve("lti-config/platforms"));
+        Files.copy(Path.of("lti-config/platforms/demo.json"), config.resolve("demo.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return start(platform, work, "h2", settings, logName);
+    }
+
+    private static Running start(TestPlatform platform, Path work, String database, Map<String, String> settings, String logName)
+            throws Exception {
+        int port = settings.containsKey("PORT") ? Integer.parseInt(settings.get("PORT")) : freePort();
         String url = "http://127.0.0.1:" + port;
         List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xmx768m", "-jar", jar()));
@@ -69,25 +94,25 @@ public final class CalibrateServer implements BeforeAllCallback {
         env.put("CALIBRATE_DATA_DIR", work.resolve("data").toString());
         env.put("CALIBRATE_LTI_CONFIG_DIR", work.resolve("lti-config").toString());
         env.put("CALIBRATE_PUBLIC_URL", url);
-        env.put("CALIBRATE_DEMO", "true");
         if (database.equals("postgresql")) {
-            String pgUrl = System.getenv().getOrDefault("CALIBRATE_IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/calibrate_it");
-            String user = System.getenv().getOrDefault("CALIBRATE_IT_PG_USER", "calibrate_it");
-            String password = System.getenv().getOrDefault("CALIBRATE_IT_PG_PASSWORD", "calibrate_it");
-            resetPostgres(pgUrl, user, password);
-            env.put("CALIBRATE_DB_URL", pgUrl);
-            env.put("CALIBRATE_DB_USER", user);
-            env.put("CALIBRATE_DB_PASSWORD", password);
+            env.put("CALIBRATE_DB_URL", PG_URL);
+            env.put("CALIBRATE_DB_USER", PG_USER);
+            env.put("CALIBRATE_DB_PASSWORD", PG_PASSWORD);
         }
-        Path log = Path.of("target", "it-" + database + "-server.log").toAbsolutePath();
+        env.putAll(settings);
+        Path log = Path.of("target", logName).toAbsolutePath();
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = pb.start();
         waitForHealth(url, process, log);
         return new Running(url, platform, process, work.resolve("data"), log, database);
     }
 
-    private static void resetPostgres(String url, String user, String password) throws SQLException {
-        try (var c = DriverManager.getConnection(url, user, password); var st = c.createStatement()) {
+    private static final String PG_URL = System.getenv().getOrDefault("CALIBRATE_IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/calibrate_it");
+    private static final String PG_USER = System.getenv().getOrDefault("CALIBRATE_IT_PG_USER", "calibrate_it");
+    private static final String PG_PASSWORD = System.getenv().getOrDefault("CALIBRATE_IT_PG_PASSWORD", "calibrate_it");
+
+    private static void resetPostgres() throws SQLException {
+        try (var c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); var st = c.createStatement()) {
             st.execute("drop schema if exists public cascade");
             st.execute("create schema public");
         }

@@ -72,7 +72,8 @@ public final class IdTokenValidator {
         if (header.getKeyID() == null || header.getKeyID().isBlank()) {
             throw LaunchRejected.unauthorized("missing_kid", "The id_token header has no kid, so its signing key cannot be found (Security Framework §6.3).");
         }
-        if (header.getJWKURL() != null || header.getJWK() != null || header.getX509CertURL() != null) {
+        if (header.getJWKURL() != null || header.getJWK() != null || header.getX509CertURL() != null
+                || header.getX509CertChain() != null) {
             // Keys come from the registered key set URL only, never from a URL or key inside the token.
             throw LaunchRejected.unauthorized("embedded_key", "The id_token header carries its own key or key URL; Calibrate only trusts the platform's registered key set.");
         }

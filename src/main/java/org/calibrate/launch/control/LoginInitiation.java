@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 public final class LoginInitiation {
     private static final int MAX_HINT_CHARS = 4096;
+    /** The longest issuer, client id or deployment id the registrations can hold. */
+    private static final int MAX_ID_CHARS = 255;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PlatformDirectory platforms;
@@ -50,8 +52,10 @@ public final class LoginInitiation {
             throw LaunchRejected.badRequest("missing_target_link_uri", "The login request has no target_link_uri (Security Framework §5.1.1.1).");
         }
         if (login.loginHint().length() > MAX_HINT_CHARS || login.ltiMessageHint().map(String::length).orElse(0) > MAX_HINT_CHARS
-                || login.iss().length() > 510) {
-            throw LaunchRejected.badRequest("oversized_parameter", "A login parameter is longer than " + MAX_HINT_CHARS + " characters.");
+                || login.iss().length() > 510 || login.clientId().map(String::length).orElse(0) > MAX_ID_CHARS
+                || login.deploymentId().map(String::length).orElse(0) > MAX_ID_CHARS
+                || login.storageTarget().map(String::length).orElse(0) > MAX_ID_CHARS) {
+            throw LaunchRejected.badRequest("oversized_parameter", "A login parameter is longer than the platform identifiers and hints LTI allows.");
         }
         RegisteredPlatform platform = platform(login);
         if (!platform.enabled()) {

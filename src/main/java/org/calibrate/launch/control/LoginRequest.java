@@ -16,7 +16,8 @@ public record LoginRequest(String iss, String loginHint, String targetLinkUri, O
                 present(params.get("lti_deployment_id")), present(params.get("lti_storage_target")));
     }
 
+    /** Platforms send optional parameters empty as often as they leave them out; blank counts as absent. */
     private static Optional<String> present(String value) {
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * <ul>
  *   <li>context Instructor, its sub-roles (e.g. {@code membership/Instructor#TeachingAssistant}),
  *       TeachingAssistant and ContentDeveloper → {@link ToolRole#TEACHER}</li>
- *   <li>institution, system or context Administrator → {@link ToolRole#ADMIN}</li>
+ *   <li>institution, system or context Administrator (and the context Administrator's sub-roles) → {@link ToolRole#ADMIN}</li>
  *   <li>anything else, Learner included → {@link ToolRole#NONE}</li>
  * </ul>
  * Only context (membership) roles make a teacher: Canvas also sends the institution role
@@ -33,7 +33,7 @@ public final class RoleMap {
     }
 
     public static ToolRole toolRole(Collection<String> roles) {
-        if (roles.stream().anyMatch(ADMINISTRATOR::contains)) {
+        if (roles.stream().anyMatch(r -> ADMINISTRATOR.contains(r) || r.startsWith(MEMBERSHIP_SUB + "Administrator#"))) {
             return ToolRole.ADMIN;
         }
         if (roles.stream().anyMatch(RoleMap::teaching)) {

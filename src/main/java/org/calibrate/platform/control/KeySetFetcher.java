@@ -11,6 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches a platform's JSON Web Key Set over HTTP(S) with bounded time and size, so a slow or
@@ -39,25 +43,35 @@ public final class KeySetFetcher {
         }
     }
 
+    /**
+     * The whole exchange — connecting, headers and body — must finish within {@link #REQUEST_TIMEOUT}:
+     * a server that sends its headers and then stalls the body is cut off too.
+     */
     public JWKSet fetch(URI keySetUrl) throws Unavailable {
         HttpRequest request = HttpRequest.newBuilder(keySetUrl).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json").GET().build();
+        long deadline = System.nanoTime() + REQUEST_TIMEOUT.toNanos();
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (java.net.http.HttpTimeoutException e) {
+            response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                    .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             throw new Unavailable("the platform's key set URL did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
-        } catch (IOException e) {
-            throw new Unavailable("the platform's key set URL cannot be reached (" + e.getClass().getSimpleName() + ")");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                throw new Unavailable("the platform's key set URL did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
+            }
+            throw new Unavailable("the platform's key set URL cannot be reached (" + e.getCause().getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted while fetching the platform's key set");
         }
-        try (InputStream body = response.body()) {
+        InputStream body = response.body();
+        try (body) {
             if (response.statusCode() != 200) {
                 throw new Unavailable("the platform's key set URL answered HTTP " + response.statusCode());
             }
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+            byte[] bytes = readBefore(body, deadline);
             if (bytes.length > MAX_BYTES) {
                 throw new Unavailable("the platform's key set is larger than " + MAX_BYTES / 1024 + " KB");
             }
@@ -67,6 +81,28 @@ public final class KeySetFetcher {
             throw new Unavailable("reading the platform's key set failed (" + e.getClass().getSimpleName() + ")");
         } catch (ParseException e) {
             throw new Unavailable("the platform's key set URL did not return a JSON Web Key Set");
+        }
+    }
+
+    /** Reads at most {@link #MAX_BYTES} + 1 bytes, giving up (and closing the stream) at the deadline. */
+    private static byte[] readBefore(InputStream body, long deadline) throws Unavailable, IOException {
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.readNBytes(MAX_BYTES + 1);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            return read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            body.close();
+            throw new Unavailable("the platform's key set did not arrive within " + REQUEST_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while reading the platform's key set");
         }
     }
 }

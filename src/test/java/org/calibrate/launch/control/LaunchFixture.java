@@ -25,90 +25,127 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A platform, its key, a fixed clock and a valid Moodle-style id_token; test fixture keys made per run. */
+/**
+ * A registered Moodle-like platform with its signing key, a second platform's key under the same kid,
+ * an in-memory directory and nonce ledger, a fixed clock, and a valid id_token that each test tweaks.
+ * Keys are made once per run (they are immutable); everything mutable is per fixture instance.
+ */
 final class LaunchFixture {
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    static final String TOOL = "https://calibrate.example.org";
-    static final String NONCE = "nonce-1";
+    static final String ISSUER = "https://lms.example.org";
+    static final String CLIENT_ID = "tool-123";
+    static final String DEPLOYMENT = "dep-1";
+    static final URI TOOL = URI.create("https://calibrate.example.org");
+    static final String TARGET = "https://calibrate.example.org/lti/launch";
+    static final String NONCE = "n-0S6_WzA2Mj";
+    static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
 
-    final RSAKey key;
-    final RSAKey otherKey;
-    final List<RegisteredPlatform> platforms = new ArrayList<>();
-    final Set<String> usedNonces = new HashSet<>();
+    static final RSAKey PLATFORM_KEY = generate("p1");
+    /** Another platform's key pair, published under the same kid as ours. */
+    static final RSAKey OTHER_PLATFORM_KEY = generate("p1");
+
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final RegisteredPlatform platform;
+    final List<RegisteredPlatform> registrations = new ArrayList<>();
+    /** Every nonce presented to the ledger, in order; the ledger itself is the set. */
+    final List<String> presentedNonces = new ArrayList<>();
+    final List<Instant> keptUntil = new ArrayList<>();
+    final Set<String> usedNonces = new HashSet<>();
+    final RegisteredPlatform platform = platform(1, ISSUER, CLIENT_ID, URI.create(ISSUER + "/mod/lti/auth.php"), true);
 
-    LaunchFixture() throws JOSEException {
-        key = new RSAKeyGenerator(2048).keyID("p1").generate();
-        otherKey = new RSAKeyGenerator(2048).keyID("p1").generate();
-        platform = platform("https://lms.example.org", "tool-123", true);
-        platforms.add(platform);
+    LaunchFixture() {
+        registrations.add(platform);
     }
 
-    static RegisteredPlatform platform(String issuer, String client, boolean enabled) {
-        return new RegisteredPlatform(platformsCreated++, new Issuer(issuer), new ClientId(client),
-                URI.create(issuer + "/auth"), Optional.empty(), URI.create(issuer + "/jwks"),
-                Set.of(new DeploymentId("dep-1")), enabled);
+    private static RSAKey generate(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static long platformsCreated = 1;
+    static RegisteredPlatform platform(long id, String issuer, String clientId, URI authLoginUrl, boolean enabled) {
+        return new RegisteredPlatform(id, new Issuer(issuer), new ClientId(clientId), authLoginUrl, Optional.empty(),
+                URI.create(issuer + "/mod/lti/certs.php"), Set.of(new DeploymentId(DEPLOYMENT)), enabled);
+    }
+
+    static RegisteredPlatform disabled(RegisteredPlatform p) {
+        return new RegisteredPlatform(p.id(), p.issuer(), p.clientId(), p.authLoginUrl(), p.authTokenUrl(), p.keySetUrl(),
+                p.deploymentIds(), false);
+    }
 
     PlatformDirectory directory() {
         return new PlatformDirectory() {
             @Override
             public Optional<RegisteredPlatform> find(Issuer issuer, ClientId clientId) {
-                return platforms.stream().filter(p -> p.issuer().equals(issuer) && p.clientId().equals(clientId)).findFirst();
+                return registrations.stream().filter(p -> p.issuer().equals(issuer) && p.clientId().equals(clientId)).findFirst();
             }
 
             @Override
             public List<RegisteredPlatform> byIssuer(Issuer issuer) {
-                return platforms.stream().filter(p -> p.issuer().equals(issuer)).toList();
+                return registrations.stream().filter(p -> p.issuer().equals(issuer)).toList();
             }
+        };
+    }
+
+    KeyResolver keys() {
+        return (p, kid) -> {
+            if (!PLATFORM_KEY.getKeyID().equals(kid)) {
+                throw new LaunchRejected(401, "unknown_kid", "No key " + kid + " in the platform's key set.");
+            }
+            return PLATFORM_KEY.toPublicJWK();
+        };
+    }
+
+    NonceLedger nonces() {
+        return (nonce, keepUntil) -> {
+            presentedNonces.add(nonce);
+            keptUntil.add(keepUntil);
+            return usedNonces.add(nonce);
         };
     }
 
     IdTokenValidator validator() {
-        KeyResolver keys = (p, kid) -> {
-            if (!kid.equals(key.getKeyID())) {
-                throw new LaunchRejected(401, "unknown_kid", "unknown kid");
-            }
-            return key.toPublicJWK();
-        };
-        return new IdTokenValidator(clock, directory(), keys, (nonce, until) -> usedNonces.add(nonce), URI.create(TOOL));
+        return new IdTokenValidator(clock, directory(), keys(), nonces(), TOOL);
     }
 
     ExpectedLogin expected() {
-        return new ExpectedLogin(platform.issuer(), platform.clientId(), NONCE, TOOL + "/lti/launch");
+        return new ExpectedLogin(new Issuer(ISSUER), new ClientId(CLIENT_ID), NONCE, TARGET);
     }
 
-    JWTClaimsSet.Builder claims() {
+    /** The claims of a Moodle 5.1 resource link launch by an editing teacher. */
+    static JWTClaimsSet.Builder claims() {
         return new JWTClaimsSet.Builder()
-                .issuer("https://lms.example.org")
-                .audience("tool-123")
-                .subject("user-7")
+                .issuer(ISSUER)
+                .audience(CLIENT_ID)
+                .subject("7")
                 .issueTime(Date.from(NOW))
                 .expirationTime(Date.from(NOW.plusSeconds(60)))
                 .claim("nonce", NONCE)
-                .claim("name", "  Dana Teacher  ")
+                .claim("name", "Dana Teacher")
                 .claim("email", "dana@school.example.org")
                 .claim(LtiClaims.MESSAGE_TYPE, "LtiResourceLinkRequest")
                 .claim(LtiClaims.VERSION, "1.3.0")
-                .claim(LtiClaims.DEPLOYMENT_ID, "dep-1")
-                .claim(LtiClaims.TARGET_LINK_URI, TOOL + "/lti/launch")
-                .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "link-1", "title", "Essay moderation"))
-                .claim(LtiClaims.ROLES, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))
-                .claim(LtiClaims.CONTEXT, Map.of("id", "course-1", "title", "English 8", "label", "ENG8",
+                .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
+                .claim(LtiClaims.TARGET_LINK_URI, TARGET)
+                .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "link-4", "title", "Essay moderation"))
+                .claim(LtiClaims.ROLES, List.of(INSTRUCTOR))
+                .claim(LtiClaims.CONTEXT, Map.of("id", "course-2", "title", "English 8", "label", "ENG8",
                         "type", List.of("CourseSection")));
     }
 
-    String sign(JWTClaimsSet claims) {
-        return sign(claims, key, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build());
+    static JWSHeader rs256() {
+        return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(PLATFORM_KEY.getKeyID()).build();
     }
 
-    static String sign(JWTClaimsSet claims, RSAKey with, JWSHeader header) {
+    static String sign(JWTClaimsSet claims) {
+        return sign(claims, PLATFORM_KEY, rs256());
+    }
+
+    static String sign(JWTClaimsSet claims, RSAKey key, JWSHeader header) {
         try {
             SignedJWT jwt = new SignedJWT(header, claims);
-            jwt.sign(new RSASSASigner(with));
+            jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
