@@ -1,138 +1,162 @@
-// The app shell: who you are, your role, the course, and the sections later features fill.
-import { LitElement, html, nothing } from "lit";
-import { api, exchangeLaunchCode, storedSession } from "./api.js";
+// Starts Calibrate in the browser: takes the one-time launch code out of the URL, opens the
+// session, and shows the shell. This file imports nothing statically, so it runs even when another
+// module fails to load, and then says so instead of showing "Starting Calibrate…" for ever.
 
-const ROLE_NAMES = { teacher: "Teacher", admin: "Administrator" };
+const LAUNCH_PREFIX = "#launch=";
+const NO_SESSION = "Open Calibrate from your course in the LMS.";
+const SESSION_ENDED = "Your Calibrate session has ended. Launch Calibrate again from your course.";
 
-const SECTIONS = [
-  {
-    id: "rounds", title: "Rounds",
-    empty: "No moderation rounds in this course yet.",
-    detail: "Department heads set up rounds here: the assignment's pieces, a rubric, the scorers and the design. Teachers find the pieces allocated to them for blind scoring.",
-  },
-  {
-    id: "exemplars", title: "Exemplars",
-    empty: "The exemplar library is empty.",
-    detail: "Anchor papers chosen in moderation are kept here, per task, rubric and score point, for calibration and for scorers to consult while scoring.",
-  },
-  {
-    id: "reports", title: "Reports",
-    empty: "No reports yet.",
-    detail: "After scoring, reliability reports show how well scorers agreed and whether anyone scored harshly or leniently.",
-  },
-  {
-    id: "admin", title: "Admin", adminOnly: true,
-    empty: "Platform registrations and tool keys.",
-    detail: "Registered LMS platforms and deployments, recent launch outcomes, and the tool's signing keys.",
-  },
-];
+// First of all: the code must not stay in the address bar, the history or a bookmark.
+let pendingCode = takeLaunchCode();
+// A launch code arriving in a page that is already open (same document, new fragment) starts afresh.
+window.addEventListener("hashchange", () => {
+  if (window.location.hash.startsWith(LAUNCH_PREFIX)) {
+    window.location.reload();
+  }
+});
 
-/** Reads and clears the one-time launch code from the URL fragment. */
+boot();
+
+/** Reads the launch code from the fragment and removes the fragment; null without a launch. */
 function takeLaunchCode() {
-  const match = /^#launch=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
-  if (!match) {
+  const hash = window.location.hash;
+  if (!hash.startsWith(LAUNCH_PREFIX)) {
     return null;
   }
-  history.replaceState(null, "", window.location.pathname + window.location.search + "#rounds");
-  return match[1];
+  window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  let code;
+  try {
+    code = decodeURIComponent(hash.slice(LAUNCH_PREFIX.length)).trim();
+  } catch (e) {
+    code = "";
+  }
+  return code === "" ? null : code;
 }
 
-function currentSection(me) {
-  const id = window.location.hash.replace(/^#/, "");
-  const allowed = SECTIONS.filter((s) => !s.adminOnly || me.tool_role === "admin");
-  return allowed.find((s) => s.id === id) || allowed[0];
+async function boot() {
+  const shellReady = import("./calibrate-app.js").then(() => customElements.whenDefined("calibrate-app"));
+  shellReady.catch(() => {}); // reported below, once
+  let modules;
+  try {
+    const [session, api] = await Promise.all([import("./session.js"), import("./api.js")]);
+    modules = { session, api };
+  } catch (e) {
+    showLoadFailure();
+    return;
+  }
+  // The session opens while Lit loads.
+  const outcome = openSession(modules);
+  try {
+    await shellReady;
+  } catch (e) {
+    showLoadFailure();
+    return;
+  }
+  const app = document.querySelector("calibrate-app");
+
+  // Any later API call that meets a 401 ends the session for the whole page.
+  window.addEventListener(modules.api.SESSION_ENDED_EVENT, () => {
+    modules.session.clearSession();
+    app.showNotice({ tone: "error", text: SESSION_ENDED });
+  });
+  app.addEventListener("calibrate-retry", async () => {
+    app.showLoading();
+    show(app, await openSession(modules));
+  });
+
+  show(app, await outcome);
 }
 
-class CalibrateApp extends LitElement {
-  static properties = {
-    me: { state: true },
-    message: { state: true },
-    section: { state: true },
-  };
-
-  constructor() {
-    super();
-    this.me = null;
-    this.message = null;
-    this.section = null;
-    this.onHashChange = () => {
-      if (this.me) {
-        this.section = currentSection(this.me);
-      }
-    };
+function show(app, outcome) {
+  if (outcome.me) {
+    app.showShell(outcome.me);
+  } else {
+    app.showNotice(outcome.notice);
   }
+}
 
-  // Light DOM: global styles apply and tests see every element. The static placeholder goes.
-  createRenderRoot() {
-    this.replaceChildren();
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    window.addEventListener("hashchange", this.onHashChange);
-    this.start();
-  }
-
-  disconnectedCallback() {
-    window.removeEventListener("hashchange", this.onHashChange);
-    super.disconnectedCallback();
-  }
-
-  async start() {
+/** Returns {me} for the shell, or {notice} for a page that says what to do. */
+async function openSession({ session, api }) {
+  let current;
+  if (pendingCode !== null) {
+    // A new launch replaces whatever this tab held before (another course, another person).
+    session.clearSession();
+    api.setToken(null);
     try {
-      const code = takeLaunchCode();
-      if (code) {
-        await exchangeLaunchCode(code);
-      } else if (!storedSession()) {
-        this.message = { kind: "info", text: "Open Calibrate from your course in the LMS." };
-        return;
+      const granted = await api.post("/api/session", { code: pendingCode }, { auth: false });
+      if (!granted || typeof granted.token !== "string" || granted.token === "" || typeof granted.expires_at !== "string") {
+        throw new api.ApiError(200, "bad_response", "Calibrate's server sent an answer the page cannot read.");
       }
-      this.me = await api("GET", "/api/me");
-      this.section = currentSection(this.me);
+      pendingCode = null; // spent
+      current = { token: granted.token, expires_at: granted.expires_at };
+      session.saveSession(current);
     } catch (e) {
-      this.message = { kind: "error", text: e.message };
+      const mayPass = e.status === 0 || e.status >= 500;
+      if (!mayPass) {
+        pendingCode = null; // the server refused it; it will not work a second time
+      }
+      return {
+        notice: {
+          tone: "error",
+          text: e.message,
+          detail: mayPass ? "If trying again does not help, launch Calibrate again from your course." : null,
+          retry: mayPass,
+        },
+      };
+    }
+  } else {
+    current = session.readSession();
+    if (!session.isCurrent(current)) {
+      const expired = current !== null;
+      session.clearSession();
+      return {
+        notice: {
+          tone: "info",
+          text: NO_SESSION,
+          detail: expired ? "Your previous Calibrate session in this tab has ended." : null,
+        },
+      };
     }
   }
 
-  render() {
-    if (this.message) {
-      return html`<main id="main" class="centered" tabindex="-1">
-        <h1 class="brand">Calibrate</h1>
-        <p id="message" class="message ${this.message.kind}" role=${this.message.kind === "error" ? "alert" : "status"}>${this.message.text}</p>
-      </main>`;
+  api.setToken(current.token);
+  try {
+    const me = await api.get("/api/me");
+    if (!me || typeof me !== "object" || !me.user || typeof me.tool_role !== "string") {
+      throw new api.ApiError(200, "bad_response", "Calibrate's server sent an answer the page cannot read.");
     }
-    if (!this.me) {
-      return html`<p class="loading" role="status">Starting Calibrate…</p>`;
+    return { me };
+  } catch (e) {
+    if (e.status === 401) {
+      session.clearSession();
+      return { notice: { tone: "error", text: SESSION_ENDED } };
     }
-    const me = this.me;
-    const sections = SECTIONS.filter((s) => !s.adminOnly || me.tool_role === "admin");
-    return html`
-      <header class="top">
-        <span class="brand">Calibrate</span>
-        <div class="who">
-          <span id="user-name" class="name">${me.user.name || "Signed in"}</span>
-          <span id="tool-role" class="role">${ROLE_NAMES[me.tool_role] || me.tool_role}</span>
-        </div>
-        <div class="course">
-          <span id="course-title">${me.course.title || "Untitled course"}</span>
-          ${me.course.label ? html`<span id="course-label" class="label">${me.course.label}</span>` : nothing}
-        </div>
-      </header>
-      <nav aria-label="Calibrate">
-        <ul>
-          ${sections.map((s) => html`<li><a href="#${s.id}" data-nav=${s.id}
-              aria-current=${s.id === this.section.id ? "page" : nothing}>${s.title}</a></li>`)}
-        </ul>
-      </nav>
-      <main id="main" tabindex="-1">
-        <h1>${this.section.title}</h1>
-        <div class="empty">
-          <p class="empty-title">${this.section.empty}</p>
-          <p>${this.section.detail}</p>
-        </div>
-      </main>`;
+    const mayPass = e.status === 0 || e.status >= 500;
+    return { notice: { tone: "error", text: e.message, retry: mayPass } };
   }
 }
 
-customElements.define("calibrate-app", CalibrateApp);
+/** Without Lit there are no components: say so in plain DOM, in the same places the app uses. */
+function showLoadFailure() {
+  const host = document.querySelector("calibrate-app") || document.body;
+  const main = document.createElement("main");
+  main.id = "main";
+  main.className = "notice-page";
+  const card = document.createElement("div");
+  card.className = "notice-card";
+  const heading = document.createElement("h1");
+  heading.className = "notice-brand";
+  heading.textContent = "Calibrate";
+  const box = document.createElement("div");
+  box.id = "message";
+  box.className = "message message-error";
+  box.setAttribute("role", "alert");
+  const text = document.createElement("p");
+  text.className = "message-text";
+  text.textContent = "Calibrate could not load its pages. Reload this page; if that does not help, "
+    + "launch Calibrate again from your course, and tell your administrator if it keeps happening.";
+  box.append(text);
+  card.append(heading, box);
+  main.append(card);
+  host.replaceChildren(main);
+}
