@@ -12,7 +12,6 @@ public final class LtiClaims {
     public static final String ROLES = LTI + "roles";
     public static final String CONTEXT = LTI + "context";
     public static final String CUSTOM = LTI + "custom";
-    public static final String FOR_USER = LTI + "for_user";
 
     public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
     public static final String VERSION_1_3_0 = "1.3.0";
