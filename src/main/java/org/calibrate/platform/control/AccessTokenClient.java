@@ -1,0 +1,155 @@
+package org.calibrate.platform.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.calibrate.platform.entity.AccessToken;
+import org.calibrate.platform.entity.ClientId;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Obtains service access tokens from a platform's token endpoint: OAuth 2 client credentials with a
+ * signed JWT client assertion ({@code private_key_jwt}; 1EdTech Security Framework §4.1, RFC 7523).
+ *
+ * <p>Written for platforms that check strictly: Moodle verifies our JWTs with no leeway, so
+ * {@code iat} is back-dated a few seconds, there is no {@code nbf}, {@code exp} is minutes ahead and
+ * the header names the key; its JSON reply is labelled {@code text/html}, so the body is parsed
+ * whatever the content type says.
+ */
+public final class AccessTokenClient {
+    static final Duration BACKDATE = Duration.ofSeconds(5);
+    static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final int MAX_REPLY_CHARS = 64 * 1024;
+
+    private final HttpClient http;
+    private final Clock clock;
+
+    public AccessTokenClient(HttpClient http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** The platform refused (4xx) or failed (5xx, unreachable); the message says which and what to check. */
+    public static final class Refused extends Exception {
+        private final int status;
+
+        public Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        /** 0 when the platform could not be reached. */
+        public int status() {
+            return status;
+        }
+
+        public boolean retryable() {
+            return status == 0 || status == 429 || status >= 500;
+        }
+    }
+
+    public AccessToken request(URI tokenUrl, ClientId clientId, Set<String> scopes, RSAKey signingKey) throws Refused {
+        String assertion = assertion(tokenUrl, clientId, signingKey);
+        String form = "grant_type=client_credentials"
+                + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + encode(assertion)
+                + "&scope=" + encode(String.join(" ", new TreeSet<>(scopes)));
+        HttpResponse<String> reply;
+        try {
+            reply = http.send(HttpRequest.newBuilder(tokenUrl).timeout(TIMEOUT)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Refused(0, "the platform's token endpoint cannot be reached (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refused(0, "interrupted while asking the platform for an access token");
+        }
+        return parse(reply, scopes);
+    }
+
+    /** RFC 7523 §3: iss = sub = client id, aud = the token endpoint, a unique jti, short-lived. */
+    String assertion(URI tokenUrl, ClientId clientId, RSAKey signingKey) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(clientId.value())
+                .subject(clientId.value())
+                .audience(tokenUrl.toString())
+                .issueTime(Date.from(now.minus(BACKDATE)))
+                .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(signingKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the client assertion", e);
+        }
+        return jwt.serialize();
+    }
+
+    private AccessToken parse(HttpResponse<String> reply, Set<String> requested) throws Refused {
+        String body = reply.body() == null ? "" : reply.body();
+        if (body.length() > MAX_REPLY_CHARS) {
+            throw new Refused(502, "the platform's token endpoint answered with more than " + MAX_REPLY_CHARS / 1024 + " KB");
+        }
+        Map<String, Object> json;
+        try {
+            json = JSONObjectUtils.parse(body);
+        } catch (ParseException e) {
+            json = Map.of();
+        }
+        int status = reply.statusCode();
+        if (status != 200) {
+            String error = json.get("error") instanceof String s ? s : null;
+            String description = json.get("error_description") instanceof String s ? ": " + s : "";
+            throw new Refused(status, switch (status) {
+                case 400 -> "the platform refused the token request (" + (error == null ? "HTTP 400" : error) + description
+                        + "); check that the tool's services are enabled for this registration";
+                case 401 -> "the platform did not accept the tool's client assertion (" + (error == null ? "HTTP 401" : error)
+                        + description + "); check the client id and that the platform has the tool's JWKS URL";
+                default -> "the platform's token endpoint answered HTTP " + status;
+            });
+        }
+        if (!(json.get("access_token") instanceof String token) || token.isBlank()) {
+            throw new Refused(502, "the platform's token endpoint answered without an access_token");
+        }
+        long expiresIn = json.get("expires_in") instanceof Number n ? n.longValue() : 3600;
+        Set<String> granted = json.get("scope") instanceof String s && !s.isBlank()
+                ? Arrays.stream(s.trim().split("\\s+")).collect(Collectors.toCollection(LinkedHashSet::new))
+                : requested;
+        return new AccessToken(token, granted, clock.instant().plusSeconds(Math.max(0, expiresIn)));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
