@@ -199,13 +199,19 @@ class LaunchIT {
         }
     }
 
-    private static StorageLaunch storageLaunch() throws Exception {
+    /** A login from a platform that offers LTI platform storage through the given frame. */
+    private static Map<String, String> storageLogin(String storageTarget) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("iss", platform.issuer());
         p.put("login_hint", "u");
         p.put("target_link_uri", server.url() + "/lti/launch");
         p.put("client_id", TestPlatform.CLIENT_ID);
-        p.put("lti_storage_target", "post_message_forwarding");
+        p.put("lti_storage_target", storageTarget);
+        return p;
+    }
+
+    private static StorageLaunch storageLaunch() throws Exception {
+        Map<String, String> p = storageLogin("post_message_forwarding");
         HttpResponse<String> page = client.login(p).response();
         Map<String, String> request = LtiClient.query(java.net.URI.create(attribute(page.body(), "data-auth-url")).getRawQuery());
         JWTClaimsSet claims = platform.launchClaims(request.get("nonce"), server.url(), LIS + "membership#Instructor").build();
@@ -259,12 +265,7 @@ class LaunchIT {
 
     @Test
     void withPlatformStorageTheLoginStoresItsSecretThroughThePlatform() throws Exception {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("iss", platform.issuer());
-        p.put("login_hint", "u");
-        p.put("target_link_uri", server.url() + "/lti/launch");
-        p.put("client_id", TestPlatform.CLIENT_ID);
-        p.put("lti_storage_target", "_parent");
+        Map<String, String> p = storageLogin("_parent");
         HttpResponse<String> r = client.login(p).response();
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("data-storage-target=\"_parent\""), r.body());
