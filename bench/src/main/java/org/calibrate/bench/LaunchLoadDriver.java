@@ -1,5 +1,8 @@
 package org.calibrate.bench;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +29,6 @@ import java.util.stream.Collectors;
  * <p>Usage: {@code LaunchLoadDriver http://127.0.0.1:PORT threads seconds maxLaunches}
  */
 public final class LaunchLoadDriver {
-    private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
-    private static final Pattern FIELD = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     private LaunchLoadDriver() {
     }
@@ -124,22 +123,14 @@ public final class LaunchLoadDriver {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The first form of an auto-posting page: its action and hidden fields. */
     private static Map.Entry<String, Map<String, String>> form(String page) {
-        Matcher action = FORM.matcher(page);
-        if (!action.find()) {
+        Element form = Jsoup.parse(page).selectFirst("form");
+        if (form == null) {
             throw new IllegalStateException("no form in page");
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher f = FIELD.matcher(page);
-        while (f.find()) {
-            fields.put(unescape(f.group(1)), unescape(f.group(2)));
-        }
-        return Map.entry(unescape(action.group(1)), fields);
+        form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        return Map.entry(form.attr("action"), fields);
     }
-
-    private static String unescape(String s) {
-        return s.replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&amp;", "&");
-    }
-
 }

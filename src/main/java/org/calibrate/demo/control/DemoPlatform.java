@@ -23,16 +23,15 @@ import jakarta.transaction.Transactional;
 import org.calibrate.demo.entity.DemoCourse;
 import org.calibrate.demo.entity.DemoKey;
 import org.calibrate.runtime.Caches;
+import org.calibrate.runtime.RandomTokens;
 import org.calibrate.runtime.Settings;
 
 import javax.cache.Cache;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,6 @@ public class DemoPlatform {
     Caches caches;
 
     private final Clock clock = Clock.systemUTC();
-    private final SecureRandom random = new SecureRandom();
     private DemoCourse course;
     private Cache<String, String> messageHints;
 
@@ -98,9 +96,7 @@ public class DemoPlatform {
 
     /** The form fields of a Moodle-style third-party initiated login for this person. */
     public Map<String, String> loginInitiation(DemoCourse.Person person) {
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        String launchId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        String launchId = RandomTokens.urlSafe(16);
         messageHints.put(launchId, person.id());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("iss", issuer());

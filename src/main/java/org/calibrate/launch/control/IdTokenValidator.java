@@ -47,7 +47,7 @@ public final class IdTokenValidator {
     private final PlatformDirectory platforms;
     private final KeyResolver keys;
     private final NonceLedger nonces;
-    private final String toolOrigin;
+    private final ToolOrigin toolOrigin;
 
     /**
      * @param toolBaseUrl the tool's public URL; {@code target_link_uri} must point inside it
@@ -57,7 +57,7 @@ public final class IdTokenValidator {
         this.platforms = platforms;
         this.keys = keys;
         this.nonces = nonces;
-        this.toolOrigin = origin(toolBaseUrl);
+        this.toolOrigin = ToolOrigin.of(toolBaseUrl);
     }
 
     public LtiLaunch validate(String idToken, ExpectedLogin expected) throws LaunchRejected {
@@ -223,7 +223,7 @@ public final class IdTokenValidator {
         if (target == null) {
             throw LaunchRejected.badRequest("missing_target_link_uri", "The launch has no target_link_uri claim (LTI Core §5.3.4).");
         }
-        if (!isOurs(target)) {
+        if (!toolOrigin.contains(target)) {
             throw LaunchRejected.badRequest("foreign_target_link_uri", "The launch's target_link_uri does not point to this Calibrate server.");
         }
         // LTI Core §5.3.6: sub identifies the user; anonymous launches carry none, and Calibrate needs a person.
@@ -253,24 +253,6 @@ public final class IdTokenValidator {
                         Optional.ofNullable(trimmed(asString(context.get("label")), 255))),
                 new LtiLaunch.ResourceLink(linkId, Optional.ofNullable(trimmed(asString(link.get("title")), 512))),
                 target, custom(claims));
-    }
-
-    private boolean isOurs(String target) {
-        try {
-            URI uri = new URI(target);
-            return uri.isAbsolute() && uri.getUserInfo() == null && toolOrigin.equals(origin(uri));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    static String origin(URI uri) {
-        int port = uri.getPort();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (port == -1) {
-            port = "https".equals(scheme) ? 443 : 80;
-        }
-        return scheme + "://" + (uri.getHost() == null ? "" : uri.getHost().toLowerCase()) + ":" + port;
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) throws LaunchRejected {

@@ -4,12 +4,11 @@ import org.calibrate.platform.entity.ClientId;
 import org.calibrate.platform.entity.DeploymentId;
 import org.calibrate.platform.entity.Issuer;
 import org.calibrate.platform.entity.RegisteredPlatform;
+import org.calibrate.runtime.RandomTokens;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +23,14 @@ public final class LoginInitiation {
     private static final int MAX_HINT_CHARS = 4096;
     /** The longest issuer, client id or deployment id the registrations can hold. */
     private static final int MAX_ID_CHARS = 255;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PlatformDirectory platforms;
-    private final String toolOrigin;
+    private final ToolOrigin toolOrigin;
     private final URI redirectUri;
 
     public LoginInitiation(PlatformDirectory platforms, URI toolBaseUrl, URI redirectUri) {
         this.platforms = platforms;
-        this.toolOrigin = IdTokenValidator.origin(toolBaseUrl);
+        this.toolOrigin = ToolOrigin.of(toolBaseUrl);
         this.redirectUri = redirectUri;
     }
 
@@ -66,7 +64,7 @@ public final class LoginInitiation {
                     + "' is not registered for this platform. An admin adds it to the platform's deployment_ids.");
         }
         // LTI Core §5.1.1: target_link_uri is where the launch ends; it must be this tool, or login becomes an open redirect.
-        if (!ours(login.targetLinkUri())) {
+        if (!toolOrigin.contains(login.targetLinkUri())) {
             throw LaunchRejected.badRequest("foreign_target_link_uri", "The target_link_uri does not point to this Calibrate server.");
         }
         String state = random();
@@ -117,15 +115,6 @@ public final class LoginInitiation {
         return URI.create(url.toString());
     }
 
-    private boolean ours(String uri) {
-        try {
-            URI u = new URI(uri);
-            return u.isAbsolute() && u.getUserInfo() == null && toolOrigin.equals(IdTokenValidator.origin(u));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     static String originOf(URI uri) {
         String scheme = uri.getScheme().toLowerCase();
         int port = uri.getPort();
@@ -138,9 +127,7 @@ public final class LoginInitiation {
 
     /** 256 bits from a CSPRNG, URL-safe. */
     static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.urlSafe(32);
     }
 
     private static boolean blank(String value) {

@@ -27,10 +27,10 @@ public final class AccessTokenCache {
     /** Fetches a token, as the caller supplies it, when none fresh enough is cached. */
     @FunctionalInterface
     public interface Source {
-        AccessToken fetch() throws AccessTokenClient.Refused;
+        AccessToken fetch() throws ServiceFailure;
     }
 
-    public AccessToken get(long platformId, Set<String> scopes, Source source) throws AccessTokenClient.Refused {
+    public AccessToken get(long platformId, Set<String> scopes, Source source) throws ServiceFailure {
         String key = platformId + " " + String.join(" ", new TreeSet<>(scopes));
         AccessToken cached = tokens.get(key);
         if (cached != null && clock.instant().plus(MARGIN).isBefore(cached.expiresAt())) {

@@ -55,26 +55,7 @@ public final class AccessTokenClient {
         this.clock = clock;
     }
 
-    /** The platform refused (4xx) or failed (5xx, unreachable); the message says which and what to check. */
-    public static final class Refused extends Exception {
-        private final int status;
-
-        public Refused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        /** 0 when the platform could not be reached. */
-        public int status() {
-            return status;
-        }
-
-        public boolean retryable() {
-            return status == 0 || status == 429 || status >= 500;
-        }
-    }
-
-    public AccessToken request(URI tokenUrl, ClientId clientId, Set<String> scopes, RSAKey signingKey) throws Refused {
+    public AccessToken request(URI tokenUrl, ClientId clientId, Set<String> scopes, RSAKey signingKey) throws ServiceFailure {
         String assertion = assertion(tokenUrl, clientId, signingKey);
         String form = "grant_type=client_credentials"
                 + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
@@ -87,10 +68,10 @@ public final class AccessTokenClient {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Refused(0, "the platform's token endpoint cannot be reached (" + e.getClass().getSimpleName() + ")");
+            throw new ServiceFailure(0, "the platform's token endpoint cannot be reached (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Refused(0, "interrupted while asking the platform for an access token");
+            throw new ServiceFailure(0, "interrupted while asking the platform for an access token");
         }
         return parse(reply, scopes);
     }
@@ -116,10 +97,10 @@ public final class AccessTokenClient {
         return jwt.serialize();
     }
 
-    private AccessToken parse(HttpResponse<String> reply, Set<String> requested) throws Refused {
+    private AccessToken parse(HttpResponse<String> reply, Set<String> requested) throws ServiceFailure {
         String body = reply.body() == null ? "" : reply.body();
         if (body.length() > MAX_REPLY_CHARS) {
-            throw new Refused(502, "the platform's token endpoint answered with more than " + MAX_REPLY_CHARS / 1024 + " KB");
+            throw new ServiceFailure(502, "the platform's token endpoint answered with more than " + MAX_REPLY_CHARS / 1024 + " KB");
         }
         Map<String, Object> json;
         try {
@@ -131,7 +112,7 @@ public final class AccessTokenClient {
         if (status != 200) {
             String error = json.get("error") instanceof String s ? s : null;
             String description = json.get("error_description") instanceof String s ? ": " + s : "";
-            throw new Refused(status, switch (status) {
+            throw new ServiceFailure(status, switch (status) {
                 case 400 -> "the platform refused the token request (" + (error == null ? "HTTP 400" : error) + description
                         + "); check that the tool's services are enabled for this registration";
                 case 401 -> "the platform did not accept the tool's client assertion (" + (error == null ? "HTTP 401" : error)
@@ -140,7 +121,7 @@ public final class AccessTokenClient {
             });
         }
         if (!(json.get("access_token") instanceof String token) || token.isBlank()) {
-            throw new Refused(502, "the platform's token endpoint answered without an access_token");
+            throw new ServiceFailure(502, "the platform's token endpoint answered without an access_token");
         }
         long expiresIn = json.get("expires_in") instanceof Number n ? n.longValue() : 3600;
         Set<String> granted = json.get("scope") instanceof String s && !s.isBlank()

@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.calibrate.platform.control.ServiceFailure;
 import org.calibrate.roster.entity.Member;
 import org.calibrate.roster.entity.Roster;
 
@@ -46,24 +47,10 @@ public final class MembershipsClient {
         this.http = http;
     }
 
-    /** The service refused or failed; {@link #status()} is 0 when it could not be reached. */
-    public static final class Failed extends Exception {
-        private final int status;
-
-        public Failed(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
-    }
-
     /**
      * @param role a role to filter by (NRPS 2.0 §2.4.1, {@code role=}), or empty for everyone
      */
-    public Roster read(URI membershipsUrl, String accessToken, Optional<String> role) throws Failed {
+    public Roster read(URI membershipsUrl, String accessToken, Optional<String> role) throws ServiceFailure {
         String first = withQuery(membershipsUrl.toString(), "limit=" + PAGE_SIZE
                 + role.map(r -> "&role=" + URLEncoder.encode(r, StandardCharsets.UTF_8)).orElse(""));
         String origin = origin(membershipsUrl);
@@ -74,11 +61,11 @@ public final class MembershipsClient {
         int pages = 0;
         while (next.isPresent()) {
             if (++pages > MAX_PAGES) {
-                throw new Failed(502, "the roster has more than " + MAX_PAGES + " pages; Calibrate stopped reading");
+                throw new ServiceFailure(502, "the roster has more than " + MAX_PAGES + " pages; Calibrate stopped reading");
             }
             URI url = URI.create(next.get());
             if (!origin.equals(origin(url))) {
-                throw new Failed(502, "the platform's roster paging pointed to another host; Calibrate does not follow it");
+                throw new ServiceFailure(502, "the platform's roster paging pointed to another host; Calibrate does not follow it");
             }
             HttpResponse<String> reply = get(url, accessToken);
             JsonObject page = parse(reply.body());
@@ -93,7 +80,7 @@ public final class MembershipsClient {
                 }
             }
             if (members.size() > MAX_MEMBERS) {
-                throw new Failed(502, "the roster has more than " + MAX_MEMBERS + " members; Calibrate stopped reading");
+                throw new ServiceFailure(502, "the roster has more than " + MAX_MEMBERS + " members; Calibrate stopped reading");
             }
             String link = String.join(", ", reply.headers().allValues("Link"));
             next = LinkHeader.find(link, "next").map(u -> url.resolve(u).toString());
@@ -105,7 +92,7 @@ public final class MembershipsClient {
         return new Roster(contextId, members, differences, pages);
     }
 
-    private HttpResponse<String> get(URI url, String accessToken) throws Failed {
+    private HttpResponse<String> get(URI url, String accessToken) throws ServiceFailure {
         HttpResponse<String> reply;
         try {
             reply = http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT)
@@ -113,14 +100,14 @@ public final class MembershipsClient {
                     .header("Accept", MEDIA_TYPE)
                     .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Failed(0, "the platform's roster service cannot be reached (" + e.getClass().getSimpleName() + ")");
+            throw new ServiceFailure(0, "the platform's roster service cannot be reached (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failed(0, "interrupted while reading the roster");
+            throw new ServiceFailure(0, "interrupted while reading the roster");
         }
         int status = reply.statusCode();
         if (status != 200) {
-            throw new Failed(status, switch (status) {
+            throw new ServiceFailure(status, switch (status) {
                 case 401 -> "the platform no longer accepts the access token for the roster";
                 case 403 -> "the platform does not let Calibrate read this course's roster; an admin enables the "
                         + "Names and Role Provisioning service for the tool";
@@ -129,12 +116,12 @@ public final class MembershipsClient {
             });
         }
         if (reply.body().length() > MAX_PAGE_CHARS) {
-            throw new Failed(502, "a roster page is larger than " + MAX_PAGE_CHARS / (1024 * 1024) + " MB");
+            throw new ServiceFailure(502, "a roster page is larger than " + MAX_PAGE_CHARS / (1024 * 1024) + " MB");
         }
         return reply;
     }
 
-    private static JsonObject parse(String body) throws Failed {
+    private static JsonObject parse(String body) throws ServiceFailure {
         try {
             JsonValue value = Json.createReader(new StringReader(body)).readValue();
             if (value instanceof JsonObject o) {
@@ -143,7 +130,7 @@ public final class MembershipsClient {
         } catch (JsonException e) {
             // reported below
         }
-        throw new Failed(502, "the platform's roster service did not answer with a membership container");
+        throw new ServiceFailure(502, "the platform's roster service did not answer with a membership container");
     }
 
     /** NRPS 2.0 §2.2; members without a user_id are skipped (nothing to match them by). */

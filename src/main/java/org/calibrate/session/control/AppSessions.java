@@ -8,15 +8,14 @@ import jakarta.json.bind.JsonbBuilder;
 import org.calibrate.launch.entity.LtiLaunch;
 import org.calibrate.launch.entity.ToolRole;
 import org.calibrate.runtime.Caches;
+import org.calibrate.runtime.RandomTokens;
 import org.calibrate.runtime.Settings;
 import org.calibrate.session.entity.SessionPrincipal;
 
 import javax.cache.Cache;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +28,6 @@ import java.util.Optional;
 public class AppSessions {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
     private static final Jsonb JSON = JsonbBuilder.create();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Caches caches;
@@ -85,9 +83,7 @@ public class AppSessions {
         pending.resourceLinkTitle = launch.resourceLink().title().orElse(null);
         pending.toolRole = launch.toolRole().name();
         pending.ltiRoles = launch.roles();
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String code = RandomTokens.urlSafe(32);
         codes.put(code, JSON.toJson(pending));
         return code;
     }

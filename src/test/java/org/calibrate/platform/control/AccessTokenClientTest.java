@@ -164,7 +164,7 @@ class AccessTokenClientTest {
     @Test
     @DisplayName("400 invalid_scope says so and tells what to check")
     void invalidScope() {
-        AccessTokenClient.Refused e = assertThrows(AccessTokenClient.Refused.class,
+        ServiceFailure e = assertThrows(ServiceFailure.class,
                 () -> client().request(tokenUrl, new ClientId("client-9"), Set.of("https://example.org/unknown"), toolKey));
         assertEquals(400, e.status());
         assertTrue(e.getMessage().contains("invalid_scope"), e.getMessage());
@@ -174,11 +174,11 @@ class AccessTokenClientTest {
     @Test
     @DisplayName("401 for an assertion signed with another key, or for another client")
     void badAssertion() {
-        AccessTokenClient.Refused wrongKey = assertThrows(AccessTokenClient.Refused.class,
+        ServiceFailure wrongKey = assertThrows(ServiceFailure.class,
                 () -> client().request(tokenUrl, new ClientId("client-9"), Set.of(AGS), otherKey));
         assertEquals(401, wrongKey.status());
         assertTrue(wrongKey.getMessage().contains("invalid_client"), wrongKey.getMessage());
-        assertEquals(401, assertThrows(AccessTokenClient.Refused.class,
+        assertEquals(401, assertThrows(ServiceFailure.class,
                 () -> client().request(tokenUrl, new ClientId("client-8"), Set.of(AGS), toolKey)).status());
     }
 
@@ -192,12 +192,12 @@ class AccessTokenClientTest {
     @Test
     void serverErrorsAndUnreachableEndpointsAreRetryable() {
         forceStatus = 500;
-        AccessTokenClient.Refused e = assertThrows(AccessTokenClient.Refused.class,
+        ServiceFailure e = assertThrows(ServiceFailure.class,
                 () -> client().request(tokenUrl, new ClientId("client-9"), Set.of(AGS), toolKey));
         assertEquals(500, e.status());
         assertTrue(e.retryable());
         server.stop(0);
-        AccessTokenClient.Refused down = assertThrows(AccessTokenClient.Refused.class,
+        ServiceFailure down = assertThrows(ServiceFailure.class,
                 () -> client().request(tokenUrl, new ClientId("client-9"), Set.of(AGS), toolKey));
         assertEquals(0, down.status());
         assertTrue(down.retryable());

@@ -2,6 +2,7 @@ package org.calibrate.roster.control;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.calibrate.platform.control.ServiceFailure;
 import org.calibrate.roster.entity.Member;
 import org.calibrate.roster.entity.Roster;
 import org.junit.jupiter.api.AfterEach;
@@ -116,7 +117,7 @@ class MembershipsClientTest {
         }
     }
 
-    private Roster read(Optional<String> role) throws MembershipsClient.Failed {
+    private Roster read(Optional<String> role) throws ServiceFailure {
         return new MembershipsClient(HttpClient.newHttpClient()).read(url(), "tok", role);
     }
 
@@ -156,11 +157,11 @@ class MembershipsClientTest {
     @Test
     void refusalsSayWhatToDo() {
         forceStatus = 403;
-        MembershipsClient.Failed e = assertThrows(MembershipsClient.Failed.class, () -> read(Optional.empty()));
+        ServiceFailure e = assertThrows(ServiceFailure.class, () -> read(Optional.empty()));
         assertEquals(403, e.status());
         assertTrue(e.getMessage().contains("Names and Role Provisioning"), e.getMessage());
         forceStatus = 500;
-        assertEquals(500, assertThrows(MembershipsClient.Failed.class, () -> read(Optional.empty())).status());
+        assertEquals(500, assertThrows(ServiceFailure.class, () -> read(Optional.empty())).status());
     }
 
     @Test
@@ -168,7 +169,7 @@ class MembershipsClientTest {
     void foreignNextLink() {
         members = 1200;
         foreignNext = "http://127.0.0.2:9/steal";
-        MembershipsClient.Failed e = assertThrows(MembershipsClient.Failed.class, () -> read(Optional.empty()));
+        ServiceFailure e = assertThrows(ServiceFailure.class, () -> read(Optional.empty()));
         assertTrue(e.getMessage().contains("another host"), e.getMessage());
         assertEquals(1, queries.size());
     }
