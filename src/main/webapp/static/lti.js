@@ -68,7 +68,17 @@
       .catch(function () { show("new-window"); });
   }
 
+  // Dynamic Registration §3.7: ask the LMS to close the registration frame or pop-up.
+  function registrationClose(button) {
+    button.addEventListener("click", function () {
+      (window.opener || window.parent).postMessage({ subject: "org.imsglobal.lti.close" }, "*");
+    });
+    button.focus();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var close = document.getElementById("lti-registration-close");
+    if (close) { registrationClose(close); return; }
     var el = document.getElementById("lti-login");
     if (el) { login(el); return; }
     el = document.getElementById("lti-storage-check");

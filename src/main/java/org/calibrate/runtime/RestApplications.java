@@ -3,7 +3,10 @@ package org.calibrate.runtime;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.calibrate.demo.boundary.DemoResource;
+import org.calibrate.deeplinking.boundary.DeepLinkingResource;
 import org.calibrate.keys.boundary.JwksResource;
+import org.calibrate.registration.boundary.RegistrationResource;
+import org.calibrate.roster.boundary.RosterResource;
 import org.calibrate.keys.boundary.KeysResource;
 import org.calibrate.launch.boundary.LaunchResource;
 import org.calibrate.launch.boundary.LtiExceptions;
@@ -38,7 +41,7 @@ public final class RestApplications {
 
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(LtiExceptions.class, JwksResource.class, LoginResource.class, LaunchResource.class);
+            return Set.of(LtiExceptions.class, JwksResource.class, LoginResource.class, LaunchResource.class, RegistrationResource.class);
         }
     }
 
@@ -53,7 +56,7 @@ public final class RestApplications {
         @Override
         public Set<Class<?>> getClasses() {
             return Set.of(ApiAuthorization.class, ApiExceptions.class, SessionResource.class, MeResource.class,
-                    KeysResource.class, PlatformsResource.class);
+                    KeysResource.class, PlatformsResource.class, DeepLinkingResource.class, RosterResource.class);
         }
     }
 

@@ -21,6 +21,7 @@ public class Settings {
     private Duration keyOverlap;
     private Duration sessionLifetime;
     private boolean embeddedDatabase;
+    private java.util.Set<String> registrationHosts;
 
     protected Settings() {
     }
@@ -32,13 +33,22 @@ public class Settings {
                     @ConfigProperty(name = "calibrate.demo") Optional<Boolean> demo,
                     @ConfigProperty(name = "calibrate.db.url", defaultValue = "jdbc:h2:") String dbUrl,
                     @ConfigProperty(name = "calibrate.key.overlap", defaultValue = "P7D") String keyOverlap,
-                    @ConfigProperty(name = "calibrate.session.lifetime", defaultValue = "PT2H") String sessionLifetime) {
+                    @ConfigProperty(name = "calibrate.session.lifetime", defaultValue = "PT2H") String sessionLifetime,
+                    @ConfigProperty(name = "calibrate.registration.hosts") Optional<String> registrationHosts) {
         this.publicUrl = URI.create(stripTrailingSlash(publicUrl.orElse("http://127.0.0.1:" + port)));
         this.ltiConfigDir = Path.of(ltiConfigDir).toAbsolutePath().normalize();
         this.embeddedDatabase = dbUrl.startsWith("jdbc:h2:");
         this.demo = demo.orElse(embeddedDatabase);
         this.keyOverlap = Duration.parse(keyOverlap);
         this.sessionLifetime = Duration.parse(sessionLifetime);
+        this.registrationHosts = registrationHosts.map(h -> java.util.Arrays.stream(h.split(","))
+                .map(String::strip).filter(x -> !x.isEmpty()).map(x -> x.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet())).orElse(java.util.Set.of());
+    }
+
+    /** Dynamic registration is open to any LMS unless the operator lists the hosts allowed (CALIBRATE_REGISTRATION_HOSTS). */
+    public boolean registrationAllows(String host) {
+        return registrationHosts.isEmpty() || (host != null && registrationHosts.contains(host.toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static String stripTrailingSlash(String url) {

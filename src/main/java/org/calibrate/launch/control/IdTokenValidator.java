@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.calibrate.launch.entity.LtiLaunch;
+import org.calibrate.launch.entity.ToolRole;
 import org.calibrate.platform.entity.ClientId;
 import org.calibrate.platform.entity.DeploymentId;
 import org.calibrate.platform.entity.Issuer;
@@ -201,14 +202,16 @@ public final class IdTokenValidator {
         if (!LtiClaims.VERSION_1_3_0.equals(version)) {
             throw LaunchRejected.badRequest("wrong_version", "The launch's LTI version is " + quoted(version) + "; Calibrate speaks LTI 1.3.0 (LTI Core §5.3.2).");
         }
-        // LTI Core §5.3.1: the message type; this tool accepts resource link launches.
+        // LTI Core §5.3.1: the message type; this tool accepts resource link launches, deep linking requests
+        // (Deep Linking 2.0 §4.4) and submission review (LTI Submission Review 1.0).
         String messageType = stringClaim(claims, LtiClaims.MESSAGE_TYPE);
         if (messageType == null) {
             throw LaunchRejected.badRequest("missing_message_type", "The launch has no message_type claim (LTI Core §5.3.1).");
         }
-        if (!LtiClaims.RESOURCE_LINK_REQUEST.equals(messageType)) {
+        if (!LtiClaims.ACCEPTED_MESSAGE_TYPES.contains(messageType)) {
             throw LaunchRejected.badRequest("unsupported_message_type", "Calibrate does not accept " + quoted(messageType) + " messages here.");
         }
+        boolean deepLinking = LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
         // LTI Core §5.3.3: deployment_id, and it must be a deployment registered for this platform.
         String deployment = stringClaim(claims, LtiClaims.DEPLOYMENT_ID);
         if (deployment == null || deployment.isBlank() || deployment.length() > MAX_ID_CHARS) {
@@ -233,26 +236,30 @@ public final class IdTokenValidator {
         }
         // LTI Core §5.3.7: roles is required, an array (possibly empty).
         List<String> roles = stringList(claims, LtiClaims.ROLES);
-        // LTI Core §5.3.5: resource_link with an id.
+        // LTI Core §5.3.5: resource_link with an id; a deep linking request has none, it is about to create one.
         Map<String, Object> link = objectClaim(claims, LtiClaims.RESOURCE_LINK);
         String linkId = link == null ? null : asString(link.get("id"));
-        if (linkId == null || linkId.isBlank() || linkId.length() > MAX_ID_CHARS) {
+        if (!deepLinking && (linkId == null || linkId.isBlank() || linkId.length() > MAX_ID_CHARS)) {
             throw LaunchRejected.badRequest("missing_resource_link", "The launch has no resource_link id (LTI Core §5.3.5).");
         }
+        Optional<LtiLaunch.ResourceLink> resourceLink = deepLinking ? Optional.empty()
+                : Optional.of(new LtiLaunch.ResourceLink(linkId, Optional.ofNullable(trimmed(asString(link.get("title")), 512))));
+        Optional<LtiLaunch.DeepLinkingSettings> settings = deepLinking ? Optional.of(MessageClaims.deepLinking(claims)) : Optional.empty();
         // LTI Core §5.4.1: context is optional in LTI, but a round belongs to a course.
         Map<String, Object> context = objectClaim(claims, LtiClaims.CONTEXT);
         String contextId = context == null ? null : asString(context.get("id"));
         if (contextId == null || contextId.isBlank() || contextId.length() > MAX_ID_CHARS) {
             throw LaunchRejected.badRequest("missing_context", "Calibrate must be launched from within a course (the launch has no context claim, LTI Core §5.4.1).");
         }
+        ToolRole toolRole = RoleMap.toolRole(roles);
         return new LtiLaunch(platform, deploymentId, messageType, sub,
                 Optional.ofNullable(trimmed(stringClaim(claims, "name"), 255)),
                 Optional.ofNullable(trimmed(stringClaim(claims, "email"), 320)),
-                roles, RoleMap.toolRole(roles),
+                roles, toolRole,
                 new LtiLaunch.Context(contextId, Optional.ofNullable(trimmed(asString(context.get("title")), 512)),
                         Optional.ofNullable(trimmed(asString(context.get("label")), 255))),
-                new LtiLaunch.ResourceLink(linkId, Optional.ofNullable(trimmed(asString(link.get("title")), 512))),
-                target, custom(claims));
+                resourceLink, target, custom(claims), MessageClaims.services(claims), settings,
+                LtiClaims.SUBMISSION_REVIEW_REQUEST.equals(messageType) ? MessageClaims.forUser(claims, toolRole) : Optional.empty());
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) throws LaunchRejected {

@@ -14,6 +14,10 @@ public final class LtiClaims {
     public static final String CUSTOM = LTI + "custom";
 
     public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+    public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+    public static final String SUBMISSION_REVIEW_REQUEST = "LtiSubmissionReviewRequest";
+    public static final java.util.Set<String> ACCEPTED_MESSAGE_TYPES =
+            java.util.Set.of(RESOURCE_LINK_REQUEST, DEEP_LINKING_REQUEST, SUBMISSION_REVIEW_REQUEST);
     public static final String VERSION_1_3_0 = "1.3.0";
 
     private LtiClaims() {

@@ -1,14 +1,9 @@
 package org.calibrate.platform.control;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import org.calibrate.keys.control.ToolJwts;
 import org.calibrate.platform.entity.AccessToken;
 import org.calibrate.platform.entity.ClientId;
 
@@ -22,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -36,13 +29,11 @@ import java.util.stream.Collectors;
  * Obtains service access tokens from a platform's token endpoint: OAuth 2 client credentials with a
  * signed JWT client assertion ({@code private_key_jwt}; 1EdTech Security Framework §4.1, RFC 7523).
  *
- * <p>Written for platforms that check strictly: Moodle verifies our JWTs with no leeway, so
- * {@code iat} is back-dated a few seconds, there is no {@code nbf}, {@code exp} is minutes ahead and
- * the header names the key; its JSON reply is labelled {@code text/html}, so the body is parsed
+ * <p>Written for platforms that bend the rules: the assertion is timed for Moodle's zero leeway
+ * ({@link ToolJwts}), and Moodle's JSON reply is labelled {@code text/html}, so the body is parsed
  * whatever the content type says.
  */
 public final class AccessTokenClient {
-    static final Duration BACKDATE = Duration.ofSeconds(5);
     static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(5);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final int MAX_REPLY_CHARS = 64 * 1024;
@@ -78,23 +69,11 @@ public final class AccessTokenClient {
 
     /** RFC 7523 §3: iss = sub = client id, aud = the token endpoint, a unique jti, short-lived. */
     String assertion(URI tokenUrl, ClientId clientId, RSAKey signingKey) {
-        Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return ToolJwts.sign(new JWTClaimsSet.Builder()
                 .issuer(clientId.value())
                 .subject(clientId.value())
                 .audience(tokenUrl.toString())
-                .issueTime(Date.from(now.minus(BACKDATE)))
-                .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
-        try {
-            jwt.sign(new RSASSASigner(signingKey));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign the client assertion", e);
-        }
-        return jwt.serialize();
+                .jwtID(UUID.randomUUID().toString()), clock.instant(), ASSERTION_LIFETIME, signingKey);
     }
 
     private AccessToken parse(HttpResponse<String> reply, Set<String> requested) throws ServiceFailure {

@@ -102,6 +102,82 @@ public class PlatformRegistry {
                 + definition.deploymentIds().size() + " deployments) loaded from " + file);
     }
 
+    /**
+     * Stores what dynamic registration produced. The same platform registering again (Moodle's
+     * {@code reg-update}) updates its registration instead of adding another.
+     *
+     * @return true when the registration is new
+     */
+    @Transactional
+    public boolean register(PlatformDefinition definition, String grantedScopes, String productFamily, String actor) {
+        Instant now = clock.instant();
+        Optional<Platform> existing = entity(definition.issuer(), definition.clientId());
+        Platform platform = existing.orElseGet(() -> new Platform(definition, Platform.Source.DYNAMIC, null, now));
+        if (existing.isPresent()) {
+            platform.apply(definition, platform.sourceFile().orElse(null), now, true);
+        } else {
+            em.persist(platform);
+        }
+        platform.registered(grantedScopes, productFamily);
+        audit.record(actor, existing.isPresent() ? "platform.reregistered" : "platform.registered",
+                definition.issuer() + " " + definition.clientId(),
+                "dynamic registration; deployments " + definition.deploymentIds() + "; scopes " + grantedScopes);
+        return existing.isEmpty();
+    }
+
+    /** An admin's new registration, typed into the admin page. */
+    @Transactional
+    public Platform add(PlatformDefinition definition, String actor) {
+        if (entity(definition.issuer(), definition.clientId()).isPresent()) {
+            throw new IllegalStateException("A registration for this issuer and client id exists already; edit it instead.");
+        }
+        Platform platform = new Platform(definition, Platform.Source.MANUAL, null, clock.instant());
+        em.persist(platform);
+        audit.record(actor, "platform.added", definition.issuer() + " " + definition.clientId(), "deployments " + definition.deploymentIds());
+        return platform;
+    }
+
+    /**
+     * An admin's edit. Registrations from files are edited in their file (it is read again at every start).
+     *
+     * @param version the version the admin saw; a different one means someone else changed it meanwhile
+     */
+    @Transactional
+    public Platform edit(long id, long version, PlatformDefinition definition, String actor) {
+        Platform platform = editable(id, version);
+        if (platform.source() == Platform.Source.FILE) {
+            throw new IllegalStateException("This registration comes from " + platform.sourceFile().orElse("a platform file")
+                    + "; edit that file and restart Calibrate.");
+        }
+        RegisteredPlatform before = platform.view();
+        if (!before.issuer().equals(definition.issuer()) || !before.clientId().equals(definition.clientId())) {
+            throw new IllegalStateException("Issuer and client id identify a registration and cannot change; add a new registration instead.");
+        }
+        platform.apply(definition, null, clock.instant());
+        audit.record(actor, "platform.edited", definition.issuer() + " " + definition.clientId(), "deployments " + definition.deploymentIds());
+        return platform;
+    }
+
+    @Transactional
+    public Platform enable(long id, long version, boolean on, String actor) {
+        Platform platform = editable(id, version);
+        platform.adminEnabled(on, clock.instant());
+        RegisteredPlatform view = platform.view();
+        audit.record(actor, on ? "platform.enabled" : "platform.disabled", view.issuer() + " " + view.clientId(), null);
+        return platform;
+    }
+
+    private Platform editable(long id, long version) {
+        Platform platform = em.find(Platform.class, id);
+        if (platform == null) {
+            throw new java.util.NoSuchElementException("No such platform registration.");
+        }
+        if (platform.version() != version) {
+            throw new jakarta.persistence.OptimisticLockException("platform " + id + " changed");
+        }
+        return platform;
+    }
+
     private Optional<Platform> entity(Issuer issuer, ClientId clientId) {
         return em.createQuery("select p from Platform p where p.issuer = :iss and p.clientId = :client", Platform.class)
                 .setParameter("iss", issuer.value()).setParameter("client", clientId.value())

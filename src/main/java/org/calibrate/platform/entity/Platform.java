@@ -49,6 +49,13 @@ public class Platform {
     private String sourceFile;
     @Column(nullable = false)
     private boolean enabled;
+    /** An admin's "off" outlives the platform file being read again at start-up. */
+    @Column(name = "admin_disabled", nullable = false)
+    private boolean adminDisabled;
+    @Column(name = "granted_scopes")
+    private String grantedScopes;
+    @Column(name = "product_family")
+    private String productFamily;
     @Version
     private long version;
     @Column(name = "created_at", nullable = false)
@@ -71,6 +78,13 @@ public class Platform {
 
     /** Takes the definition's endpoints and deployments; deployments no longer listed are disabled, not deleted. */
     public final void apply(PlatformDefinition definition, String sourceFile, Instant now) {
+        apply(definition, sourceFile, now, false);
+    }
+
+    /**
+     * @param keepOtherDeployments a registration names only the deployment it made; earlier ones stay
+     */
+    public final void apply(PlatformDefinition definition, String sourceFile, Instant now, boolean keepOtherDeployments) {
         this.authLoginUrl = definition.authLoginUrl().toString();
         this.authTokenUrl = definition.authTokenUrl().map(URI::toString).orElse(null);
         this.keySetUrl = definition.keySetUrl().toString();
@@ -79,7 +93,11 @@ public class Platform {
         this.enabled = true;
         this.updatedAt = now;
         for (Deployment d : deployments) {
-            d.enabled(definition.deploymentIds().contains(d.deploymentId()));
+            if (definition.deploymentIds().contains(d.deploymentId())) {
+                d.enabled(true);
+            } else if (!keepOtherDeployments) {
+                d.enabled(false);
+            }
         }
         for (DeploymentId id : definition.deploymentIds()) {
             if (deployments.stream().noneMatch(d -> d.deploymentId().equals(id))) {
@@ -93,11 +111,47 @@ public class Platform {
         this.updatedAt = now;
     }
 
+    /** An admin switches the registration off or on again; launches and service calls follow at once. */
+    public void adminEnabled(boolean on, Instant now) {
+        this.adminDisabled = !on;
+        this.updatedAt = now;
+    }
+
+    /** What dynamic registration learnt about the platform. */
+    public void registered(String grantedScopes, String productFamily) {
+        this.grantedScopes = grantedScopes;
+        this.productFamily = productFamily;
+    }
+
+    public boolean adminDisabled() {
+        return adminDisabled;
+    }
+
+    public Optional<String> grantedScopes() {
+        return Optional.ofNullable(grantedScopes);
+    }
+
+    public Optional<String> productFamily() {
+        return Optional.ofNullable(productFamily);
+    }
+
+    public List<Deployment> deployments() {
+        return List.copyOf(deployments);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     public RegisteredPlatform view() {
         return new RegisteredPlatform(id, new Issuer(issuer), new ClientId(clientId), URI.create(authLoginUrl),
                 Optional.ofNullable(authTokenUrl).map(URI::create), URI.create(keySetUrl),
                 deployments.stream().filter(Deployment::enabled).map(Deployment::deploymentId).collect(Collectors.toSet()),
-                enabled);
+                enabled && !adminDisabled);
     }
 
     public Long id() {

@@ -20,6 +20,9 @@ public class ApiExceptions implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (e instanceof ApiRefusal r) {
+            return ApiError.response(r.status(), r.code(), r.getMessage());
+        }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             return ApiError.response(status, status == 404 ? "not_found" : "request_failed",

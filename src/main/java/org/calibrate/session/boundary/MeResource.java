@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.calibrate.deeplinking.control.DeepLinkingRequests;
+import org.calibrate.placement.control.Placements;
 import org.calibrate.platform.entity.Platform;
 import org.calibrate.session.entity.AppUser;
 import org.calibrate.session.entity.Course;
@@ -25,6 +27,10 @@ public class MeResource {
     CurrentSession session;
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
+    @Inject
+    Placements placements;
+    @Inject
+    DeepLinkingRequests deepLinking;
 
     public record User(String id, String name, String email) {
     }
@@ -35,11 +41,17 @@ public class MeResource {
     public record PlatformView(String issuer, String name) {
     }
 
-    public record ResourceLinkView(String id, String title) {
+    public record PlacementView(String id, String title, String description, double score_maximum, boolean grade_return) {
     }
 
+    public record DeepLinkingView(String title, String text, boolean line_item) {
+    }
+
+    /**
+     * @param purpose what the launch asked for: resource_link, deep_linking or submission_review
+     */
     public record Me(User user, String tool_role, List<String> lti_roles, CourseView course, PlatformView platform,
-                     ResourceLinkView resource_link, String expires_at) {
+                     String purpose, PlacementView placement, DeepLinkingView deep_linking, String for_user, String expires_at) {
     }
 
     @GET
@@ -53,7 +65,11 @@ public class MeResource {
                 p.toolRole().name().toLowerCase(Locale.ROOT), p.ltiRoles(),
                 new CourseView(course.id(), course.title().orElse(null), course.label().orElse(null)),
                 new PlatformView(platform.view().issuer().value(), platform.name().orElse(null)),
-                new ResourceLinkView(p.resourceLinkId(), p.resourceLinkTitle().orElse(null)),
+                p.purpose().name().toLowerCase(Locale.ROOT),
+                p.placementId().flatMap(placements::find).map(pl -> new PlacementView(pl.id(), pl.title(),
+                        pl.description().orElse(null), pl.scoreMaximum(), pl.lineItemUrl().isPresent() || course.lineItemsUrl().isPresent())).orElse(null),
+                p.deepLinkingId().flatMap(deepLinking::find).map(d -> new DeepLinkingView(d.title, d.text, d.lineItems)).orElse(null),
+                p.forUser().orElse(null),
                 p.expiresAt().toString());
     }
 }

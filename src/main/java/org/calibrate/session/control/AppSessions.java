@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import org.calibrate.deeplinking.control.DeepLinkingRequests;
+import org.calibrate.launch.control.LtiClaims;
 import org.calibrate.launch.entity.LtiLaunch;
 import org.calibrate.launch.entity.ToolRole;
 import org.calibrate.runtime.Caches;
@@ -37,6 +39,8 @@ public class AppSessions {
     Settings settings;
     @Inject
     LaunchRecords records;
+    @Inject
+    DeepLinkingRequests deepLinking;
 
     private final Clock clock = Clock.systemUTC();
     private Cache<String, String> codes;
@@ -52,8 +56,10 @@ public class AppSessions {
         public String courseId;
         public long platformId;
         public String deploymentId;
-        public String resourceLinkId;
-        public String resourceLinkTitle;
+        public String placementId;
+        public String purpose;
+        public String deepLinkingId;
+        public String forUser;
         public String toolRole;
         public List<String> ltiRoles;
     }
@@ -79,13 +85,25 @@ public class AppSessions {
         pending.courseId = ids.courseId();
         pending.platformId = platformId;
         pending.deploymentId = launch.deploymentId().value();
-        pending.resourceLinkId = launch.resourceLink().id();
-        pending.resourceLinkTitle = launch.resourceLink().title().orElse(null);
+        pending.placementId = ids.placementId().orElse(null);
+        pending.purpose = purpose(launch).name();
+        if (launch.deepLinking().isPresent()) {
+            pending.deepLinkingId = deepLinking.remember(launch, ids.userId(), ids.courseId());
+        }
+        pending.forUser = launch.forUser().orElse(null);
         pending.toolRole = launch.toolRole().name();
         pending.ltiRoles = launch.roles();
         String code = RandomTokens.urlSafe(32);
         codes.put(code, JSON.toJson(pending));
         return code;
+    }
+
+    private static SessionPrincipal.Purpose purpose(LtiLaunch launch) {
+        return switch (launch.messageType()) {
+            case LtiClaims.DEEP_LINKING_REQUEST -> SessionPrincipal.Purpose.DEEP_LINKING;
+            case LtiClaims.SUBMISSION_REVIEW_REQUEST -> SessionPrincipal.Purpose.SUBMISSION_REVIEW;
+            default -> SessionPrincipal.Purpose.RESOURCE_LINK;
+        };
     }
 
     private LaunchRecords.Ids recordWithRetry(LtiLaunch launch) {
@@ -108,7 +126,8 @@ public class AppSessions {
         Pending p = JSON.fromJson(json, Pending.class);
         Instant expires = clock.instant().plus(settings.sessionLifetime());
         SessionPrincipal principal = new SessionPrincipal(p.userId, p.courseId, p.platformId, p.deploymentId,
-                p.resourceLinkId, Optional.ofNullable(p.resourceLinkTitle), ToolRole.valueOf(p.toolRole),
+                Optional.ofNullable(p.placementId), SessionPrincipal.Purpose.valueOf(p.purpose),
+                Optional.ofNullable(p.deepLinkingId), Optional.ofNullable(p.forUser), ToolRole.valueOf(p.toolRole),
                 p.ltiRoles == null ? List.of() : p.ltiRoles, expires);
         return Optional.of(new Grant(codec().sign(principal), expires));
     }

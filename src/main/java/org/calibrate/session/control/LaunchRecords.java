@@ -1,16 +1,19 @@
 package org.calibrate.session.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.calibrate.launch.entity.LtiLaunch;
+import org.calibrate.placement.control.Placements;
 import org.calibrate.session.entity.AppUser;
 import org.calibrate.session.entity.Course;
 
 import java.time.Clock;
+import java.util.Optional;
 
-/** Records the person and course of a launch, each in its own short transaction. */
+/** Records the person, course and placement of a launch, in one short transaction of its own. */
 @ApplicationScoped
 public class LaunchRecords {
     @PersistenceContext(unitName = "calibrate")
@@ -18,8 +21,11 @@ public class LaunchRecords {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** The ids of the person and course a launch belongs to. */
-    public record Ids(String userId, String courseId) {
+    @Inject
+    Placements placements;
+
+    /** The ids of the person, course and placement a launch belongs to. */
+    public record Ids(String userId, String courseId, Optional<String> placementId) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -42,6 +48,8 @@ public class LaunchRecords {
                     return c;
                 });
         course.launched(launch.context().title(), launch.context().label());
-        return new Ids(user.id(), course.id());
+        course.services(launch.services());
+        Optional<String> placement = launch.resourceLink().map(link -> placements.forLaunch(course.id(), link, launch).id());
+        return new Ids(user.id(), course.id(), placement);
     }
 }

@@ -49,8 +49,10 @@ public final class SessionTokenCodec {
                 .claim("course", p.courseId())
                 .claim("platform", p.platformId())
                 .claim("deployment", p.deploymentId())
-                .claim("link", p.resourceLinkId())
-                .claim("link_title", p.resourceLinkTitle().orElse(null))
+                .claim("placement", p.placementId().orElse(null))
+                .claim("purpose", p.purpose().name())
+                .claim("deep_linking", p.deepLinkingId().orElse(null))
+                .claim("for_user", p.forUser().orElse(null))
                 .claim("role", p.toolRole().name())
                 .claim("lti_roles", p.ltiRoles())
                 .build();
@@ -86,8 +88,9 @@ public final class SessionTokenCodec {
             }
             List<String> ltiRoles = c.getStringListClaim("lti_roles");
             return Optional.of(new SessionPrincipal(c.getSubject(), c.getStringClaim("course"),
-                    c.getLongClaim("platform"), c.getStringClaim("deployment"), c.getStringClaim("link"),
-                    Optional.ofNullable(c.getStringClaim("link_title")), role,
+                    c.getLongClaim("platform"), c.getStringClaim("deployment"),
+                    Optional.ofNullable(c.getStringClaim("placement")), SessionPrincipal.Purpose.valueOf(c.getStringClaim("purpose")),
+                    Optional.ofNullable(c.getStringClaim("deep_linking")), Optional.ofNullable(c.getStringClaim("for_user")), role,
                     ltiRoles == null ? List.of() : ltiRoles, c.getExpirationTime().toInstant()));
         } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();

@@ -85,8 +85,8 @@ class IdTokenValidatorTest {
         assertEquals("course-2", launch.context().id());
         assertEquals(Optional.of("English 8"), launch.context().title());
         assertEquals(Optional.of("ENG8"), launch.context().label());
-        assertEquals("link-4", launch.resourceLink().id());
-        assertEquals(Optional.of("Essay moderation"), launch.resourceLink().title());
+        assertEquals("link-4", launch.resourceLink().orElseThrow().id());
+        assertEquals(Optional.of("Essay moderation"), launch.resourceLink().orElseThrow().title());
         assertEquals(TARGET, launch.targetLinkUri());
         assertEquals(Map.of(), launch.custom());
         assertEquals(1, f.usedNonces.size(), "the nonce is recorded as used");
@@ -309,9 +309,9 @@ class IdTokenValidatorTest {
     }
 
     @Test
-    @DisplayName("LTI Core §5.3.1: a deep linking request is not a resource link launch")
-    void deepLinkingRequest() {
-        assertRejected(400, "unsupported_message_type", b -> b.claim(LtiClaims.MESSAGE_TYPE, "LtiDeepLinkingRequest"));
+    @DisplayName("LTI Core §5.3.1: message types Calibrate does not handle are refused")
+    void unsupportedMessageType() {
+        assertRejected(400, "unsupported_message_type", b -> b.claim(LtiClaims.MESSAGE_TYPE, "LtiStartProctoring"));
     }
 
     @Test

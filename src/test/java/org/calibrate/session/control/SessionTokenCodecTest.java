@@ -42,7 +42,8 @@ class SessionTokenCodecTest {
     }
 
     private static SessionPrincipal principal(ToolRole role) {
-        return new SessionPrincipal("u-7", "course-2", 1, "dep-1", "link-4", Optional.of("Essay moderation"), role,
+        return new SessionPrincipal("u-7", "course-2", 1, "dep-1", Optional.of("pl-4"), SessionPrincipal.Purpose.RESOURCE_LINK,
+                Optional.empty(), Optional.empty(), role,
                 List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"), NOW.plusSeconds(3600));
     }
 
