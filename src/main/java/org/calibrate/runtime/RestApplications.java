@@ -3,7 +3,9 @@ package org.calibrate.runtime;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.calibrate.demo.boundary.DemoResource;
+import org.calibrate.demo.boundary.DemoServicesResource;
 import org.calibrate.deeplinking.boundary.DeepLinkingResource;
+import org.calibrate.grades.boundary.GradesResource;
 import org.calibrate.keys.boundary.JwksResource;
 import org.calibrate.registration.boundary.RegistrationResource;
 import org.calibrate.roster.boundary.RosterResource;
@@ -12,6 +14,7 @@ import org.calibrate.launch.boundary.LaunchResource;
 import org.calibrate.launch.boundary.LtiExceptions;
 import org.calibrate.launch.boundary.LoginResource;
 import org.calibrate.platform.boundary.PlatformsResource;
+import org.calibrate.platform.boundary.ToolConfigurationResource;
 import org.calibrate.session.boundary.ApiAuthorization;
 import org.calibrate.session.boundary.ApiExceptions;
 import org.calibrate.session.boundary.MeResource;
@@ -56,7 +59,8 @@ public final class RestApplications {
         @Override
         public Set<Class<?>> getClasses() {
             return Set.of(ApiAuthorization.class, ApiExceptions.class, SessionResource.class, MeResource.class,
-                    KeysResource.class, PlatformsResource.class, DeepLinkingResource.class, RosterResource.class);
+                    KeysResource.class, PlatformsResource.class, DeepLinkingResource.class, RosterResource.class,
+                    GradesResource.class, ToolConfigurationResource.class);
         }
     }
 
@@ -70,7 +74,7 @@ public final class RestApplications {
 
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(DemoResource.class);
+            return Set.of(DemoResource.class, DemoServicesResource.class);
         }
     }
 }

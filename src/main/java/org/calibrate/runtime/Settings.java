@@ -22,6 +22,8 @@ public class Settings {
     private Duration sessionLifetime;
     private boolean embeddedDatabase;
     private java.util.Set<String> registrationHosts;
+    private Duration gradePollInterval;
+    private Duration gradeRetryBase;
 
     protected Settings() {
     }
@@ -34,13 +36,17 @@ public class Settings {
                     @ConfigProperty(name = "calibrate.db.url", defaultValue = "jdbc:h2:") String dbUrl,
                     @ConfigProperty(name = "calibrate.key.overlap", defaultValue = "P7D") String keyOverlap,
                     @ConfigProperty(name = "calibrate.session.lifetime", defaultValue = "PT2H") String sessionLifetime,
-                    @ConfigProperty(name = "calibrate.registration.hosts") Optional<String> registrationHosts) {
+                    @ConfigProperty(name = "calibrate.registration.hosts") Optional<String> registrationHosts,
+                    @ConfigProperty(name = "calibrate.grades.poll", defaultValue = "PT5S") String gradePollInterval,
+                    @ConfigProperty(name = "calibrate.grades.retry.base", defaultValue = "PT30S") String gradeRetryBase) {
         this.publicUrl = URI.create(stripTrailingSlash(publicUrl.orElse("http://127.0.0.1:" + port)));
         this.ltiConfigDir = Path.of(ltiConfigDir).toAbsolutePath().normalize();
         this.embeddedDatabase = dbUrl.startsWith("jdbc:h2:");
         this.demo = demo.orElse(embeddedDatabase);
         this.keyOverlap = Duration.parse(keyOverlap);
         this.sessionLifetime = Duration.parse(sessionLifetime);
+        this.gradePollInterval = Duration.parse(gradePollInterval);
+        this.gradeRetryBase = Duration.parse(gradeRetryBase);
         this.registrationHosts = registrationHosts.map(h -> java.util.Arrays.stream(h.split(","))
                 .map(String::strip).filter(x -> !x.isEmpty()).map(x -> x.toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet())).orElse(java.util.Set.of());
@@ -79,6 +85,16 @@ public class Settings {
     /** How long a rotated-out public key stays in the JWKS, so tokens signed just before a rotation still verify. */
     public Duration keyOverlap() {
         return keyOverlap;
+    }
+
+    /** How often each node looks for due scores in the grade outbox. */
+    public Duration gradePollInterval() {
+        return gradePollInterval;
+    }
+
+    /** The first back-off after a failed grade send; it doubles per attempt up to an hour. */
+    public Duration gradeRetryBase() {
+        return gradeRetryBase;
     }
 
     public Duration sessionLifetime() {

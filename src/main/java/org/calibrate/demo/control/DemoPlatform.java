@@ -20,7 +20,9 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.calibrate.demo.entity.DemoActivity;
 import org.calibrate.demo.entity.DemoCourse;
+import org.calibrate.demo.entity.DemoRegistration;
 import org.calibrate.demo.entity.DemoKey;
 import org.calibrate.runtime.Caches;
 import org.calibrate.runtime.RandomTokens;
@@ -56,6 +58,8 @@ public class DemoPlatform {
     Settings settings;
     @Inject
     Caches caches;
+    @Inject
+    DemoServices services;
 
     private final Clock clock = Clock.systemUTC();
     private DemoCourse course;
@@ -94,18 +98,47 @@ public class DemoPlatform {
         return em.createQuery("select k from DemoKey k order by k.createdAt desc", DemoKey.class).getResultList();
     }
 
+    /** The tool registration the demo LMS launches with: the latest dynamic registration, else the built-in one. */
+    public Client activeClient() {
+        return em.createQuery("select r from DemoRegistration r order by r.updatedAt desc", DemoRegistration.class)
+                .setMaxResults(1).getResultStream().findFirst()
+                .map(r -> new Client(r.clientId(), r.deploymentId())).orElse(new Client(CLIENT_ID, DEPLOYMENT_ID));
+    }
+
+    /** A client id and its deployment in the demo LMS. */
+    public record Client(String clientId, String deploymentId) {
+    }
+
+    private Optional<Client> client(String clientId) {
+        if (CLIENT_ID.equals(clientId)) {
+            return Optional.of(new Client(CLIENT_ID, DEPLOYMENT_ID));
+        }
+        return Optional.ofNullable(clientId == null ? null : em.find(DemoRegistration.class, clientId))
+                .map(r -> new Client(r.clientId(), r.deploymentId()));
+    }
+
+    /** What a login is for: opening an activity (the built-in one when empty) or adding one by deep linking. */
+    public record Message(boolean deepLinking, Optional<String> activity) {
+        public static final Message BUILT_IN = new Message(false, Optional.empty());
+    }
+
     /** The form fields of a Moodle-style third-party initiated login for this person. */
     public Map<String, String> loginInitiation(DemoCourse.Person person) {
+        return loginInitiation(person, Message.BUILT_IN);
+    }
+
+    public Map<String, String> loginInitiation(DemoCourse.Person person, Message message) {
         String launchId = RandomTokens.urlSafe(16);
-        messageHints.put(launchId, person.id());
+        messageHints.put(launchId, person.id() + " " + (message.deepLinking() ? "deep-linking" : "launch") + " " + message.activity().orElse("-"));
+        Client client = activeClient();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("iss", issuer());
         form.put("target_link_uri", settings.publicUrl() + "/lti/launch");
         form.put("login_hint", person.id());
         // Moodle sends JSON here; the tool must hand it back byte-identical.
         form.put("lti_message_hint", "{\"launchid\":\"" + launchId + "\"}");
-        form.put("client_id", CLIENT_ID);
-        form.put("lti_deployment_id", DEPLOYMENT_ID);
+        form.put("client_id", client.clientId());
+        form.put("lti_deployment_id", client.deploymentId());
         return form;
     }
 
@@ -124,7 +157,7 @@ public class DemoPlatform {
         require(request, "scope", "openid");
         require(request, "response_type", "id_token");
         require(request, "response_mode", "form_post");
-        require(request, "client_id", CLIENT_ID);
+        Client client = client(request.get("client_id")).orElseThrow(() -> new Refused("client_id is not a tool registered in this LMS"));
         require(request, "redirect_uri", settings.publicUrl() + "/lti/launch");
         String prompt = request.get("prompt");
         if (prompt != null && !prompt.equals("none")) {
@@ -136,12 +169,61 @@ public class DemoPlatform {
         }
         String hint = request.get("lti_message_hint");
         String launchId = hint == null ? null : hint.replaceAll("^\\{\"launchid\":\"([A-Za-z0-9_-]+)\"}$", "$1");
-        String personId = launchId == null || launchId.equals(hint) ? null : messageHints.getAndRemove(launchId);
-        if (personId == null || !personId.equals(request.get("login_hint"))) {
+        String stored = launchId == null || launchId.equals(hint) ? null : messageHints.getAndRemove(launchId);
+        String[] parts = stored == null ? new String[0] : stored.split(" ");
+        if (parts.length != 3 || !parts[0].equals(request.get("login_hint"))) {
             throw new Refused("lti_message_hint is unknown, used or does not belong to login_hint");
         }
-        DemoCourse.Person person = course.person(personId).orElseThrow(() -> new Refused("unknown user"));
-        return sign(idToken(person, nonce));
+        DemoCourse.Person person = course.person(parts[0]).orElseThrow(() -> new Refused("unknown user"));
+        JWTClaimsSet.Builder claims = idToken(person, nonce, client);
+        if (parts[1].equals("deep-linking")) {
+            deepLinking(claims, client);
+        } else {
+            resourceLink(claims, parts[2].equals("-") ? Optional.empty() : Optional.of(parts[2]));
+        }
+        return sign(claims.build());
+    }
+
+    /** The claims of a launch of an activity: its resource link, and the gradebook column it has (AGS 2.0 §3.1). */
+    private void resourceLink(JWTClaimsSet.Builder claims, Optional<String> activityId) throws Refused {
+        String linkId = course.resource_link().id();
+        String title = course.resource_link().title();
+        Map<String, String> custom = Map.of();
+        if (activityId.isPresent()) {
+            DemoActivity activity = Optional.ofNullable(em.find(DemoActivity.class, activityId.get()))
+                    .orElseThrow(() -> new Refused("no such activity"));
+            linkId = activity.resourceLinkId();
+            title = activity.title();
+            custom = services.custom(activity);
+        }
+        claims.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+                .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", linkId, "title", title))
+                .claim("https://purl.imsglobal.org/spec/lti/claim/custom", custom);
+        Map<String, Object> ags = new LinkedHashMap<>(services.agsClaim());
+        services.lineItemFor(linkId).ifPresent(li -> ags.put("lineitem", services.lineItemUrl(li)));
+        claims.claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", ags);
+    }
+
+    /** Deep Linking 2.0 §4.4: Moodle-style settings (no accept_lineitem flag, data kept to check the reply). */
+    private void deepLinking(JWTClaimsSet.Builder claims, Client client) {
+        String data = RandomTokens.urlSafe(16);
+        messageHints.put("dl-" + data, client.clientId());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("deep_link_return_url", this.settings.publicUrl() + "/demo/api/lms/deep-linking/return");
+        settings.put("accept_types", List.of("ltiResourceLink"));
+        settings.put("accept_presentation_document_targets", List.of("iframe", "window"));
+        settings.put("accept_multiple", false);
+        settings.put("auto_create", true);
+        settings.put("title", "Moderation round");
+        settings.put("data", data);
+        claims.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingRequest")
+                .claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", settings)
+                .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", services.agsClaim());
+    }
+
+    /** The client a deep linking request's data was issued to, once. */
+    public Optional<String> deepLinkingClient(String data) {
+        return Optional.ofNullable(data == null || data.length() > 64 ? null : messageHints.getAndRemove("dl-" + data));
     }
 
     private static void require(Map<String, String> request, String name, String expected) throws Refused {
@@ -150,7 +232,7 @@ public class DemoPlatform {
         }
     }
 
-    private JWTClaimsSet idToken(DemoCourse.Person person, String nonce) {
+    private JWTClaimsSet.Builder idToken(DemoCourse.Person person, String nonce, Client client) {
         Instant now = clock.instant();
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("id", course.course().id());
@@ -159,7 +241,7 @@ public class DemoPlatform {
         context.put("type", List.of("CourseSection"));
         return new JWTClaimsSet.Builder()
                 .issuer(issuer())
-                .audience(CLIENT_ID)
+                .audience(client.clientId())
                 .subject(person.id())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(60)))
@@ -168,19 +250,17 @@ public class DemoPlatform {
                 .claim("given_name", person.given_name())
                 .claim("family_name", person.family_name())
                 .claim("email", person.email())
-                .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", DEPLOYMENT_ID)
-                .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+                .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", client.deploymentId())
                 .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
                 .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", settings.publicUrl() + "/lti/launch")
-                .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link",
-                        Map.of("id", course.resource_link().id(), "title", course.resource_link().title()))
                 .claim("https://purl.imsglobal.org/spec/lti/claim/roles", roles(person))
+                .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                        Map.of("context_memberships_url", services.membershipsUrl(), "service_versions", List.of("1.0", "2.0")))
                 .claim("https://purl.imsglobal.org/spec/lti/claim/context", context)
                 .claim("https://purl.imsglobal.org/spec/lti/claim/tool_platform",
                         Map.of("guid", "calibrate-demo-lms", "name", "Demo LMS", "product_family_code", "calibrate-demo"))
                 .claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
-                        Map.of("document_target", "iframe", "locale", "en"))
-                .build();
+                        Map.of("document_target", "iframe", "locale", "en"));
     }
 
     static List<String> roles(DemoCourse.Person person) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.calibrate.launch.entity.LtiLaunch;
+import org.calibrate.launch.entity.ToolRole;
 import org.calibrate.placement.entity.Placement;
 
 import java.time.Clock;
@@ -22,14 +23,17 @@ public class Placements {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Called inside the launch's transaction. */
-    public Placement forLaunch(String courseId, LtiLaunch.ResourceLink link, LtiLaunch launch) {
-        Placement placement = byResourceLink(courseId, link.id()).orElseGet(() -> adopt(courseId, link, launch));
+    /**
+     * Called inside the launch's transaction. A placement the LMS made without deep linking is owned by
+     * the first teacher who opens it, as one made by deep linking is owned by the teacher who placed it.
+     */
+    public Placement forLaunch(String courseId, LtiLaunch.ResourceLink link, LtiLaunch launch, String userId) {
+        Placement placement = byResourceLink(courseId, link.id()).orElseGet(() -> adopt(courseId, link, launch, userId));
         launch.services().lineItemUrl().ifPresent(placement::lineItem);
         return placement;
     }
 
-    private Placement adopt(String courseId, LtiLaunch.ResourceLink link, LtiLaunch launch) {
+    private Placement adopt(String courseId, LtiLaunch.ResourceLink link, LtiLaunch launch, String userId) {
         Optional<Placement> made = Optional.ofNullable(launch.custom().get(CUSTOM_PLACEMENT))
                 .flatMap(this::find)
                 .filter(p -> p.courseId().equals(courseId));
@@ -42,7 +46,7 @@ public class Placements {
                 made.map(Placement::title).or(link::title).orElse("Calibrate"),
                 made.flatMap(Placement::description),
                 made.map(Placement::scoreMaximum).orElse(DEFAULT_SCORE_MAXIMUM),
-                Optional.empty(), clock.instant());
+                launch.toolRole() == ToolRole.NONE ? Optional.empty() : Optional.of(userId), clock.instant());
         placement.bind(link.id());
         em.persist(placement);
         return placement;

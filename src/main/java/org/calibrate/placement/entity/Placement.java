@@ -102,6 +102,11 @@ public class Placement {
         return Optional.ofNullable(lineItemUrl).map(URI::create);
     }
 
+    /** The teacher who set the placement up: who returns its grades until rounds name moderators. */
+    public Optional<String> createdBy() {
+        return Optional.ofNullable(createdBy);
+    }
+
     public long version() {
         return version;
     }

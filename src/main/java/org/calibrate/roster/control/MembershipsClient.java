@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.calibrate.platform.control.LinkHeader;
 import org.calibrate.platform.control.ServiceFailure;
 import org.calibrate.roster.entity.Member;
 import org.calibrate.roster.entity.Roster;

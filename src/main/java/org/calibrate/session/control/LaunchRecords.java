@@ -49,7 +49,7 @@ public class LaunchRecords {
                 });
         course.launched(launch.context().title(), launch.context().label());
         course.services(launch.services());
-        Optional<String> placement = launch.resourceLink().map(link -> placements.forLaunch(course.id(), link, launch).id());
+        Optional<String> placement = launch.resourceLink().map(link -> placements.forLaunch(course.id(), link, launch, user.id()).id());
         return new Ids(user.id(), course.id(), placement);
     }
 }

@@ -2,6 +2,7 @@ package org.calibrate.roster.control;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.calibrate.platform.control.LinkHeader;
 import org.calibrate.platform.control.ServiceFailure;
 import org.calibrate.roster.entity.Member;
 import org.calibrate.roster.entity.Roster;

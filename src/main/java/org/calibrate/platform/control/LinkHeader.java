@@ -1,4 +1,4 @@
-package org.calibrate.roster.control;
+package org.calibrate.platform.control;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * writes {@code rel=“next”} with typographic quotes, which strict parsers reject. Hand-written because
  * no client-side library here reads that form; it is a small, bounded regular match.
  */
-final class LinkHeader {
+public final class LinkHeader {
     private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]*)*)");
     /**
      * The relation names after {@code rel=}, whatever quotes surround them: ASCII, typographic, or the
@@ -20,7 +20,7 @@ final class LinkHeader {
     private LinkHeader() {
     }
 
-    static Optional<String> find(String header, String relation) {
+    public static Optional<String> find(String header, String relation) {
         if (header == null) {
             return Optional.empty();
         }
