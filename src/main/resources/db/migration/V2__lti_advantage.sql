@@ -60,7 +60,7 @@ create table grade_outbox (
     claimed_until     timestamp with time zone,
     last_error        varchar(1024),
     sent_at           timestamp with time zone,
-    created_by        varchar(36) not null,
+    created_by        varchar(64) not null,
     created_at        timestamp with time zone not null,
     updated_at        timestamp with time zone not null,
     version           bigint not null
