@@ -3,6 +3,8 @@ alter table platform add column admin_disabled boolean default false not null;
 -- What dynamic registration learnt: the scopes the platform granted and its product (moodle, canvas, ...).
 alter table platform add column granted_scopes varchar(2000);
 alter table platform add column product_family varchar(64);
+-- The client assertion's audience for platforms that want another than their token URL (Brightspace).
+alter table platform add column auth_token_audience varchar(512);
 
 -- LTI Advantage service endpoints as the latest launch in the course named them (NRPS 2.0 §3.6.1, AGS 2.0 §3.1).
 alter table course add column memberships_url varchar(1024);

@@ -135,7 +135,7 @@ public class PlatformsResource {
         PlatformDefinition d = result.definition().get();
         // Only the platform file shipped with the server marks the demo LMS.
         return new PlatformDefinition(d.issuer(), d.clientId(), d.authLoginUrl(), d.authTokenUrl(), d.keySetUrl(),
-                d.deploymentIds(), d.name(), false);
+                d.deploymentIds(), d.name(), false, d.tokenAudience());
     }
 
     private static long version(String body) {

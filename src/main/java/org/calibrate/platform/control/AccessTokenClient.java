@@ -47,7 +47,12 @@ public final class AccessTokenClient {
     }
 
     public AccessToken request(URI tokenUrl, ClientId clientId, Set<String> scopes, RSAKey signingKey) throws ServiceFailure {
-        String assertion = assertion(tokenUrl, clientId, signingKey);
+        return request(tokenUrl, tokenUrl.toString(), clientId, scopes, signingKey);
+    }
+
+    /** @param audience the assertion's aud: the token URL, unless the platform names another (Brightspace) */
+    public AccessToken request(URI tokenUrl, String audience, ClientId clientId, Set<String> scopes, RSAKey signingKey) throws ServiceFailure {
+        String assertion = assertion(audience, clientId, signingKey);
         String form = "grant_type=client_credentials"
                 + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 + "&client_assertion=" + encode(assertion)
@@ -69,10 +74,14 @@ public final class AccessTokenClient {
 
     /** RFC 7523 §3: iss = sub = client id, aud = the token endpoint, a unique jti, short-lived. */
     String assertion(URI tokenUrl, ClientId clientId, RSAKey signingKey) {
+        return assertion(tokenUrl.toString(), clientId, signingKey);
+    }
+
+    String assertion(String audience, ClientId clientId, RSAKey signingKey) {
         return ToolJwts.sign(new JWTClaimsSet.Builder()
                 .issuer(clientId.value())
                 .subject(clientId.value())
-                .audience(tokenUrl.toString())
+                .audience(audience)
                 .jwtID(UUID.randomUUID().toString()), clock.instant(), ASSERTION_LIFETIME, signingKey);
     }
 

@@ -63,6 +63,7 @@ public final class PlatformFileReader {
         Optional<String> keys = url(file, json, "key_set_url", true, problems);
         List<DeploymentId> deployments = deployments(file, json, problems);
         Optional<String> name = text(file, json, "name", false, problems);
+        Optional<String> tokenAudience = text(file, json, "auth_token_audience", false, problems);
         boolean demo = json.containsKey("demo") && json.get("demo") == JsonValue.TRUE;
         issuer.ifPresent(iss -> {
             if (iss.contains("?") || iss.contains("#")) {
@@ -74,7 +75,7 @@ public final class PlatformFileReader {
             return new Result(Optional.empty(), problems);
         }
         return new Result(Optional.of(new PlatformDefinition(new Issuer(issuer.get()), new ClientId(clientId.get()),
-                URI.create(login.get()), token.map(URI::create), URI.create(keys.get()), deployments, name, demo)),
+                URI.create(login.get()), token.map(URI::create), URI.create(keys.get()), deployments, name, demo, tokenAudience)),
                 List.of());
     }
 

@@ -9,6 +9,7 @@ import org.calibrate.platform.entity.AccessToken;
 import org.calibrate.platform.entity.Platform;
 import org.calibrate.platform.entity.RegisteredPlatform;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,8 +52,9 @@ public class ServiceTokens {
         if (platform.authTokenUrl().isEmpty()) {
             throw new ServiceFailure(400, "the platform registration has no token URL (auth_token_url); an admin adds it to use the LMS's services");
         }
-        return cache.get(platformId, scopes,
-                () -> client.request(platform.authTokenUrl().get(), platform.clientId(), scopes, keys.signingKey()));
+        URI tokenUrl = platform.authTokenUrl().get();
+        String audience = entity.tokenAudience().orElse(tokenUrl.toString());
+        return cache.get(platformId, scopes, () -> client.request(tokenUrl, audience, platform.clientId(), scopes, keys.signingKey()));
     }
 
     /** A service refused the token (401): forget it so the next call gets a fresh one. */

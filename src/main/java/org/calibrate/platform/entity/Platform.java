@@ -56,6 +56,8 @@ public class Platform {
     private String grantedScopes;
     @Column(name = "product_family")
     private String productFamily;
+    @Column(name = "auth_token_audience")
+    private String tokenAudience;
     @Version
     private long version;
     @Column(name = "created_at", nullable = false)
@@ -88,6 +90,7 @@ public class Platform {
         this.authLoginUrl = definition.authLoginUrl().toString();
         this.authTokenUrl = definition.authTokenUrl().map(URI::toString).orElse(null);
         this.keySetUrl = definition.keySetUrl().toString();
+        this.tokenAudience = definition.tokenAudience().orElse(null);
         this.name = definition.name().orElse(null);
         this.sourceFile = sourceFile;
         this.enabled = true;
@@ -129,6 +132,11 @@ public class Platform {
 
     public Optional<String> grantedScopes() {
         return Optional.ofNullable(grantedScopes);
+    }
+
+    /** The client assertion's audience when the platform wants another than its token URL. */
+    public Optional<String> tokenAudience() {
+        return Optional.ofNullable(tokenAudience);
     }
 
     public Optional<String> productFamily() {

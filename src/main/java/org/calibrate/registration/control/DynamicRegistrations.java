@@ -64,7 +64,7 @@ public class DynamicRegistrations {
         PlatformDefinition definition = new PlatformDefinition(new Issuer(platform.issuer()), new ClientId(registered.clientId()),
                 platform.authorizationEndpoint(), Optional.of(platform.tokenEndpoint()), platform.jwksUri(),
                 registered.deploymentId().map(DeploymentId::new).map(List::of).orElse(List.of()),
-                platform.productFamilyCode().map(p -> p + " (" + configUrl.getHost() + ")"), false);
+                platform.productFamilyCode().map(p -> p + " (" + configUrl.getHost() + ")"), false, Optional.empty());
         boolean created = registry.register(definition, registered.scope(), platform.productFamilyCode().orElse(null), "registration:" + configUrl.getHost());
         LOG.info(() -> "Dynamic registration " + (created ? "added" : "updated") + " platform " + platform.issuer()
                 + " (client " + registered.clientId() + ", deployment " + registered.deploymentId().orElse("none") + ")");

@@ -96,6 +96,14 @@ class PlatformFileReaderTest {
     }
 
     @Test
+    @DisplayName("Brightspace: the client assertion's audience may be named when it is not the token URL")
+    void tokenAudience() {
+        assertEquals(Optional.empty(), definition(b -> b).tokenAudience());
+        assertEquals(Optional.of("https://api.brightspace.com/auth/token"),
+                definition(b -> b.add("auth_token_audience", "https://api.brightspace.com/auth/token")).tokenAudience());
+    }
+
+    @Test
     @DisplayName("every problem in the file is reported at once")
     void severalProblemsAtOnce() {
         PlatformFileReader.Result r = read(b -> b.remove("client_id")
