@@ -2,6 +2,7 @@ package org.calibrate.registration.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.calibrate.platform.control.Loopback;
 import org.calibrate.platform.control.PlatformRegistry;
 import org.calibrate.platform.control.ServiceUrls;
 import org.calibrate.platform.entity.ClientId;
@@ -86,6 +87,10 @@ public class DynamicRegistrations {
         }
         if (!ServiceUrls.acceptable(uri)) {
             throw new RegistrationRefused("The platform's configuration URL must be HTTPS.");
+        }
+        // Anyone can open this page with any URL: a public server never lets it reach its own loopback.
+        if (Loopback.isLoopbackHost(uri.getHost()) && !Loopback.isLoopbackHost(settings.publicUrl().getHost())) {
+            throw new RegistrationRefused("The platform's configuration URL must be the LMS's public HTTPS address.");
         }
         if (!settings.registrationAllows(uri.getHost())) {
             throw new RegistrationRefused("This Calibrate server does not accept registrations from " + uri.getHost()
