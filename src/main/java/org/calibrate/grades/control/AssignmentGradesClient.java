@@ -56,7 +56,7 @@ public final class AssignmentGradesClient {
         this.http = http;
     }
 
-    /** Filters of AGS 2.0 §3.2.7 (resource_link_id, resource_id, tag); empty ones are not sent. */
+    /** Filters of AGS 2.0 §3.2.4 (resource_link_id, resource_id, tag); empty ones are not sent. */
     public record LineItemFilter(Optional<String> resourceLinkId, Optional<String> resourceId, Optional<String> tag) {
         public static final LineItemFilter NONE = new LineItemFilter(Optional.empty(), Optional.empty(), Optional.empty());
     }
@@ -91,9 +91,11 @@ public final class AssignmentGradesClient {
     /** The column for this resource link and tag (or resource id), made when the platform has none yet (AGS 2.0 §3.2). */
     public LineItem findOrCreate(URI lineItemsUrl, String token, LineItem wanted) throws ServiceFailure {
         List<LineItem> found = lineItems(lineItemsUrl, token, new LineItemFilter(wanted.resourceLinkId(), Optional.empty(), wanted.tag()));
-        return found.stream().filter(li -> wanted.resourceId().isEmpty() || li.resourceId().equals(wanted.resourceId()) || li.resourceId().isEmpty())
-                .filter(li -> li.id().isPresent()).findFirst()
-                .orElse(create(lineItemsUrl, token, wanted));
+        Optional<LineItem> match = found.stream()
+                .filter(li -> wanted.resourceId().isEmpty() || li.resourceId().equals(wanted.resourceId()) || li.resourceId().isEmpty())
+                .filter(li -> li.id().isPresent()).findFirst();
+        // AGS 2.0 §3.2.15: a tool MUST NOT create a duplicate; create only when nothing matched.
+        return match.isPresent() ? match.get() : create(lineItemsUrl, token, wanted);
     }
 
     /** AGS 2.0 §3.4: POST to {@code <line item>/scores}; any 2xx is success (Moodle: 200 and an empty body). */
@@ -171,7 +173,7 @@ public final class AssignmentGradesClient {
             return reply;
         }
         throw new ServiceFailure(status, switch (status) {
-            case 400 -> "the platform refused the " + what + " (" + platformMessage(body) + ")";
+            case 400 -> "the platform refused the " + what + " (" + platformMessage(body, token) + ")";
             case 401 -> "the platform no longer accepts the access token";
             case 403 -> "the platform does not let Calibrate use its gradebook here; an admin enables Assignment and Grade Services for the tool";
             case 404 -> "the gradebook column is gone from the platform";
@@ -200,12 +202,15 @@ public final class AssignmentGradesClient {
     }
 
     /** The platform's words, cut short and without control characters: they end up in the moderator's view. */
-    private static String platformMessage(String body) {
-        String m = body.replaceAll("\\p{Cntrl}", " ").strip();
+    static String platformMessage(String body, String token) {
+        // Some platforms echo the request headers in an error page: never pass the token on.
+        String m = (token.isEmpty() ? body : body.replace(token, "[access token]"))
+                // C0 and C1 controls and format characters (bidi overrides) could disguise the text.
+                .replaceAll("[\\p{Cc}\\p{Cf}]+", " ").strip();
         if (m.isEmpty()) {
             return "HTTP 400";
         }
-        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+        return m.codePointCount(0, m.length()) > 200 ? m.substring(0, m.offsetByCodePoints(0, 200)) + "…" : m;
     }
 
     private static URI checked(URI url) throws ServiceFailure {

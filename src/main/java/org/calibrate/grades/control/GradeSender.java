@@ -122,7 +122,12 @@ public class GradeSender {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Grade outbox item " + item.id() + " could not be sent", e);
-            outbox.retryAt(item.id(), clock.instant().plus(settings.gradeRetryBase()), "internal error: " + e.getClass().getSimpleName());
+            String error = "internal error: " + e.getClass().getSimpleName();
+            if (attempt >= RetryPolicy.MAX_ATTEMPTS) {
+                outbox.failed(item.id(), error);
+            } else {
+                outbox.retryAt(item.id(), clock.instant().plus(settings.gradeRetryBase()), error);
+            }
         }
     }
 

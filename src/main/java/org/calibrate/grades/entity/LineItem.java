@@ -8,10 +8,10 @@ public record LineItem(Optional<URI> id, String label, double scoreMaximum, Opti
                        Optional<String> resourceId, Optional<String> tag) {
     public LineItem {
         if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("a line item needs a label (AGS 2.0 §3.2.4)");
+            throw new IllegalArgumentException("a line item needs a label (AGS 2.0 §3.2.7)");
         }
-        if (!(scoreMaximum > 0)) {
-            throw new IllegalArgumentException("a line item's scoreMaximum must be above 0 (AGS 2.0 §3.2.5)");
+        if (!(scoreMaximum > 0) || Double.isInfinite(scoreMaximum)) {
+            throw new IllegalArgumentException("a line item's scoreMaximum must be above 0 (AGS 2.0 §3.2.8)");
         }
     }
 }
