@@ -72,7 +72,7 @@ export class CalibrateApp extends LitElement {
   }
 
   allowedSections() {
-    return sectionsFor(this.me ? this.me.tool_role : null);
+    return sectionsFor(this.me);
   }
 
   followHash() {
@@ -153,6 +153,8 @@ export class CalibrateApp extends LitElement {
     const sections = this.allowedSections();
     const section = sections.find((s) => s.id === this.route) || sections[0];
     const message = this.message;
+    // A deep linking launch has one page to show, so no navigation.
+    const alone = sections.length === 1 && section.purpose === "deep_linking";
     return html`
       <a class="skip-link" href="#main" @click=${this.skipToMain}>Skip to main content</a>
       <header class="app-header">
@@ -168,14 +170,25 @@ export class CalibrateApp extends LitElement {
           <span id="tool-role" class="tool-role">${ROLE_NAMES[me.tool_role] || "Unknown role"}</span>
         </p>
       </header>
-      <calibrate-nav .sections=${sections} current=${section.id}></calibrate-nav>
+      ${alone ? nothing : html`<calibrate-nav .sections=${sections} current=${section.id}></calibrate-nav>`}
       <main id="main" class="app-main" tabindex="-1">
+        ${me.purpose === "submission_review" ? this.renderReviewNotice() : nothing}
         <div id="message" class="message message-${message && message.tone === "error" ? "error" : "info"}"
              role=${message && message.tone === "error" ? "alert" : "status"} ?hidden=${!message}>
           ${message ? html`<p class="message-text">${message.text}</p>` : nothing}
         </div>
-        ${renderSection(section)}
+        ${renderSection(section, me)}
       </main>`;
+  }
+
+  /** A submission review launch (LTI Submission Review Service 1.0) names the learner whose work is reviewed. */
+  renderReviewNotice() {
+    const learner = typeof this.me.for_user === "string" && this.me.for_user !== "" ? this.me.for_user : "unknown";
+    return html`
+      <div id="review-notice" class="message message-info review-notice" role="status">
+        <p class="message-text">Reviewing scores for learner <strong id="review-learner">${learner}</strong></p>
+        <p class="message-detail">The scores and comments Calibrate returned for this learner will show here in a later release.</p>
+      </div>`;
   }
 }
 

@@ -1,14 +1,29 @@
-// The sections of the shell, their hash routes, and what each shows until its feature arrives.
+// The sections of the shell, their hash routes, who may open them, and what each shows.
 import { html } from "lit";
+import "./placement-page.js";
+import "./rounds-page.js";
+import "./grades-page.js";
+import "./admin-page.js";
 
 /** In navigation order; the first one open to the user is the default route. */
 export const SECTIONS = [
   {
+    // A deep linking launch shows this page and nothing else (not part of the normal navigation).
+    id: "placement",
+    title: "Add Calibrate to your course",
+    purpose: "deep_linking",
+    render: (me) => html`<calibrate-placement .me=${me}></calibrate-placement>`,
+  },
+  {
     id: "rounds",
     title: "Rounds",
-    empty: "No moderation rounds in this course yet.",
-    detail: "Department heads will set up rounds here: choose the assignment and the rubric, pick the scorers, "
-      + "and start blind double scoring. The pieces allocated to you for scoring will be listed here too.",
+    render: (me) => html`<calibrate-rounds .me=${me}></calibrate-rounds>`,
+  },
+  {
+    id: "grades",
+    title: "Grades",
+    needsPlacement: true,
+    render: (me) => html`<calibrate-grades .me=${me}></calibrate-grades>`,
   },
   {
     id: "exemplars",
@@ -28,15 +43,23 @@ export const SECTIONS = [
     id: "admin",
     title: "Admin",
     adminOnly: true,
-    empty: "Platform registrations and tool keys.",
-    detail: "Administrators will manage Calibrate's installation here: the LMS platforms and deployments registered "
-      + "with it, and the keys it signs its messages with.",
+    render: (me) => html`<calibrate-admin .me=${me}></calibrate-admin>`,
   },
 ];
 
-/** The sections a user with this tool role may open. */
-export function sectionsFor(toolRole) {
-  return SECTIONS.filter((s) => !s.adminOnly || toolRole === "admin");
+/**
+ * The sections this session may open: only the placement page for a deep linking launch; otherwise
+ * the normal sections, Grades where the launch came from a placement, Admin for admins.
+ * Accepts the /api/me answer (or, as before, just a tool role).
+ */
+export function sectionsFor(me) {
+  const info = typeof me === "string" || me === null || me === undefined ? { tool_role: me } : me;
+  if (info.purpose === "deep_linking") {
+    return SECTIONS.filter((s) => s.purpose === "deep_linking");
+  }
+  return SECTIONS.filter((s) => !s.purpose
+    && (!s.adminOnly || info.tool_role === "admin")
+    && (!s.needsPlacement || Boolean(info.placement)));
 }
 
 /**
@@ -48,13 +71,14 @@ export function sectionFromHash(hash, allowed) {
   return allowed.find((s) => s.id === id) || null;
 }
 
-export function renderSection(section) {
+export function renderSection(section, me) {
   return html`
     <section class="section" data-section=${section.id} aria-labelledby="section-heading">
       <h1 id="section-heading" tabindex="-1">${section.title}</h1>
-      <div class="empty-state">
-        <p class="empty-title">${section.empty}</p>
-        <p>${section.detail}</p>
-      </div>
+      ${section.render ? section.render(me) : html`
+        <div class="empty-state">
+          <p class="empty-title">${section.empty}</p>
+          <p>${section.detail}</p>
+        </div>`}
     </section>`;
 }
