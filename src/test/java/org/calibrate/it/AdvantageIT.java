@@ -331,4 +331,40 @@ class AdvantageIT {
         assertFalse(forbidden.body().contains("m-20"), "no learner ids in the refusal");
         assertEquals(401, client.get("/api/placement/grades", null).statusCode());
     }
+
+    @Test
+    @Order(9)
+    @DisplayName("admin API: add a platform by hand, edit it with its version, switch it off; teachers are refused")
+    void adminPlatformEdits() throws Exception {
+        String admin = session("adm-1", "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", "link-a", Map.of());
+        String body = "{\"name\":\"District Canvas\",\"issuer\":\"https://canvas.instructure.com\",\"client_id\":\"10000000000042\","
+                + "\"auth_login_url\":\"https://sso.canvaslms.com/api/lti/authorize_redirect\",\"auth_token_url\":\"https://sso.canvaslms.com/login/oauth2/token\","
+                + "\"key_set_url\":\"https://sso.canvaslms.com/api/lti/security/jwks\",\"deployment_ids\":[\"1:abc\"]";
+        HttpResponse<String> added = client.postJson("/api/admin/platforms", body + "}", admin);
+        assertEquals(201, added.statusCode(), added.body());
+        JsonObject p = json(added.body());
+        assertEquals("manual", p.getString("source"));
+        assertEquals(409, client.postJson("/api/admin/platforms", body + "}", admin).statusCode(), "no second registration for one issuer and client id");
+        assertEquals(400, client.postJson("/api/admin/platforms", "{\"issuer\":\"http://canvas.example.org\"}", admin).statusCode());
+
+        String edit = body.replace("[\"1:abc\"]", "[\"1:abc\",\"2:def\"]");
+        HttpResponse<String> stale = client.send("PUT", "/api/admin/platforms/" + p.getInt("id"), edit + ",\"version\":" + (p.getInt("version") + 7) + "}", admin);
+        assertEquals(409, stale.statusCode(), "an edit made on an old version is refused: " + stale.body());
+        HttpResponse<String> edited = client.send("PUT", "/api/admin/platforms/" + p.getInt("id"), edit + ",\"version\":" + p.getInt("version") + "}", admin);
+        assertEquals(200, edited.statusCode(), edited.body());
+        JsonObject after = json(edited.body());
+        assertEquals(2, after.getJsonArray("deployment_ids").size());
+
+        HttpResponse<String> off = client.postJson("/api/admin/platforms/" + p.getInt("id") + "/enabled",
+                "{\"enabled\":false,\"version\":" + after.getInt("version") + "}", admin);
+        assertEquals(200, off.statusCode(), off.body());
+        assertFalse(json(off.body()).getBoolean("enabled"));
+
+        String teacher = session("m-0", INSTRUCTOR, "link-roster", Map.of());
+        assertEquals(403, client.postJson("/api/admin/platforms", body + "}", teacher).statusCode());
+        assertEquals(403, client.get("/api/admin/tool-configuration", teacher).statusCode());
+        JsonObject install = json(client.get("/api/admin/tool-configuration", admin).body());
+        assertEquals(server.url() + "/lti/register", install.getString("registration_url"));
+        assertEquals(server.url() + "/lti/login", install.getJsonObject("canvas_developer_key").getString("oidc_initiation_url"));
+    }
 }

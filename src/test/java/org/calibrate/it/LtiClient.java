@@ -99,6 +99,15 @@ public final class LtiClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> send(String method, String path, String json, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(toolUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Exchanges the one-time code of a successful launch for the session token. */
     public String session(HttpResponse<String> launch) throws IOException, InterruptedException {
         String location = launch.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
