@@ -2,7 +2,17 @@ package org.calibrate.runtime;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.calibrate.allocation.boundary.AllocationResource;
+import org.calibrate.calibration.boundary.CalibrationResource;
 import org.calibrate.demo.boundary.DemoResource;
+import org.calibrate.rounds.boundary.MembersResource;
+import org.calibrate.rounds.boundary.PiecesResource;
+import org.calibrate.rounds.boundary.RoundsResource;
+import org.calibrate.rubrics.boundary.RubricsResource;
+import org.calibrate.scoring.boundary.AlertsResource;
+import org.calibrate.scoring.boundary.FlagsResource;
+import org.calibrate.scoring.boundary.ProgressResource;
+import org.calibrate.scoring.boundary.QueueResource;
 import org.calibrate.demo.boundary.DemoServicesResource;
 import org.calibrate.deeplinking.boundary.DeepLinkingResource;
 import org.calibrate.grades.boundary.GradesResource;
@@ -60,7 +70,9 @@ public final class RestApplications {
         public Set<Class<?>> getClasses() {
             return Set.of(ApiAuthorization.class, ApiExceptions.class, SessionResource.class, MeResource.class,
                     KeysResource.class, PlatformsResource.class, DeepLinkingResource.class, RosterResource.class,
-                    GradesResource.class, ToolConfigurationResource.class);
+                    GradesResource.class, ToolConfigurationResource.class, RubricsResource.class, RoundsResource.class,
+                    MembersResource.class, PiecesResource.class, AllocationResource.class, CalibrationResource.class,
+                    QueueResource.class, ProgressResource.class, FlagsResource.class, AlertsResource.class);
         }
     }
 

@@ -36,7 +36,8 @@ public final class Allocator {
 
     /**
      * @param kept scorers already holding work on a piece (scored or started): they stay, and count
-     *             towards the piece's seats; use it to re-run an allocation after a scorer drops out
+     *             towards the piece's seats; use it to re-run an allocation after a scorer drops out. A kept
+     *             id that is not among {@code scorers} (a scorer who left after submitting) still fills a seat.
      */
     public Allocation allocate(List<AllocationPiece> pieces, List<AllocationScorer> scorers, Design design,
                                Map<String, Set<String>> kept) {
@@ -70,11 +71,14 @@ public final class Allocator {
 
         // Kept work first: it is fixed, and the rest balances around it.
         Map<String, List<Integer>> chosenByPiece = new HashMap<>();
+        Map<String, Integer> external = new HashMap<>();
         for (AllocationPiece piece : sortedPieces) {
             List<Integer> chosen = new ArrayList<>();
             for (String id : kept.getOrDefault(piece.code(), Set.of())) {
                 Integer s = index.get(id);
-                if (s != null) {
+                if (s == null) {
+                    external.merge(piece.code(), 1, Integer::sum);
+                } else {
                     for (int other : chosen) {
                         pairs[s][other]++;
                         pairs[other][s]++;
@@ -122,7 +126,8 @@ public final class Allocator {
             for (int s = 0; s < n; s++) {
                 tieBreak[s] = random.nextInt();
             }
-            while (chosen.size() < wanted) {
+            int outside = external.getOrDefault(piece.code(), 0);
+            while (chosen.size() + outside < wanted) {
                 int best = -1;
                 for (int s = 0; s < n; s++) {
                     if (!ok[s] || chosen.contains(s)) {
@@ -133,7 +138,7 @@ public final class Allocator {
                     }
                 }
                 if (best < 0) {
-                    unallocated.put(piece.code(), "needs " + wanted + " scorers but only " + chosen.size()
+                    unallocated.put(piece.code(), "needs " + wanted + " scorers but only " + (chosen.size() + outside)
                             + " can score it without a conflict of interest");
                     break;
                 }

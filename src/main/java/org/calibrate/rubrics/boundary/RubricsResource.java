@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.calibrate.rounds.control.RoundAccess;
 import org.calibrate.rubrics.control.InvalidRubric;
 import org.calibrate.rubrics.control.RubricCsv;
 import org.calibrate.rubrics.control.RubricJson;
@@ -47,8 +46,6 @@ public class RubricsResource {
 
     @Inject
     CurrentSession session;
-    @Inject
-    RoundAccess access;
     @Inject
     Rubrics rubrics;
 

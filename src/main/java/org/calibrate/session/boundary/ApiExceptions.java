@@ -21,7 +21,7 @@ public class ApiExceptions implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof ApiRefusal r) {
-            return ApiError.response(r.status(), r.code(), r.getMessage());
+            return ApiError.response(r.status(), r.code(), r.getMessage(), r.problems());
         }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();

@@ -4,11 +4,26 @@ package org.calibrate.session.boundary;
 public class ApiRefusal extends RuntimeException {
     private final int status;
     private final String code;
+    private final java.util.List<String> problems;
 
     public ApiRefusal(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    public ApiRefusal(int status, String code, String message, java.util.List<String> problems) {
         super(message);
         this.status = status;
         this.code = code;
+        this.problems = problems == null ? null : java.util.List.copyOf(problems);
+    }
+
+    /** 422: the body was understood but breaks the rules listed. */
+    public static ApiRefusal unprocessable(String code, String message, java.util.List<String> problems) {
+        return new ApiRefusal(422, code, message, problems);
+    }
+
+    public java.util.List<String> problems() {
+        return problems;
     }
 
     public static ApiRefusal notFound(String message) {

@@ -44,6 +44,14 @@ public class AppUser {
         return id;
     }
 
+    public long platformId() {
+        return platformId;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }

@@ -1,0 +1,152 @@
+package org.calibrate.rounds.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.calibrate.audit.control.AuditLog;
+import org.calibrate.demo.control.DemoPlatform;
+import org.calibrate.demo.entity.DemoCourse;
+import org.calibrate.platform.entity.Platform;
+import org.calibrate.rounds.entity.Phase;
+import org.calibrate.rounds.entity.Piece;
+import org.calibrate.rounds.entity.PieceCode;
+import org.calibrate.rounds.entity.PieceIdentity;
+import org.calibrate.rounds.entity.Round;
+import org.calibrate.runtime.Settings;
+import org.calibrate.session.boundary.ApiRefusal;
+import org.calibrate.session.entity.Course;
+import org.calibrate.anonymise.control.NameRedactor;
+import org.calibrate.roster.entity.RosterMember;
+import org.jsoup.Jsoup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A round's pieces: added by upload of text, or from the demo LMS's submissions; each under a fresh random code. */
+@ApplicationScoped
+@Transactional
+public class Pieces {
+    public static final int MAX_PER_CALL = 500;
+    public static final int MAX_PER_ROUND = 20_000;
+
+    @PersistenceContext(unitName = "calibrate")
+    EntityManager em;
+    @Inject
+    Settings settings;
+    @Inject
+    DemoPlatform demo;
+    @Inject
+    AuditLog audit;
+
+    /** A piece to add: its text, the class it came from, and (for grade return) whose it is. */
+    public record NewPiece(String text, Optional<String> origin, Optional<String> learnerSubject) {
+    }
+
+    public List<Piece> of(String roundId) {
+        return em.createQuery("select p from Piece p where p.roundId = :r order by p.code", Piece.class)
+                .setParameter("r", roundId).getResultList();
+    }
+
+    public Optional<Piece> find(String roundId, PieceCode code) {
+        return em.createQuery("select p from Piece p where p.roundId = :r and p.code = :c", Piece.class)
+                .setParameter("r", roundId).setParameter("c", code.value()).getResultList().stream().findFirst();
+    }
+
+    public List<Piece> add(RoundAccess.Access a, List<NewPiece> pieces, Piece.Source source) {
+        return add(a, pieces, source, List.of());
+    }
+
+    /** @param moreNames learner names to redact besides the roster's (the demo course's, when its roster was never read) */
+    private List<Piece> add(RoundAccess.Access a, List<NewPiece> pieces, Piece.Source source, List<String> moreNames) {
+        Round round = a.round();
+        RoundAccess.requirePhase(round, Phase.SETUP, "Pieces can only be added while the round is in setup.");
+        if (pieces.isEmpty() || pieces.size() > MAX_PER_CALL) {
+            throw ApiRefusal.invalid("Send between 1 and " + MAX_PER_CALL + " pieces at a time.");
+        }
+        Set<String> codes = new HashSet<>(em.createQuery("select p.code from Piece p where p.roundId = :r", String.class)
+                .setParameter("r", round.id()).getResultList());
+        if (codes.size() + pieces.size() > MAX_PER_ROUND) {
+            throw ApiRefusal.invalid("A round holds at most " + MAX_PER_ROUND + " pieces.");
+        }
+        Instant now = Instant.now(Clock.systemUTC());
+        List<String> names = new java.util.ArrayList<>(learnerNames(round.courseId()));
+        names.addAll(moreNames);
+        NameRedactor redactor = new NameRedactor(names);
+        List<Piece> added = new java.util.ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            NewPiece n = pieces.get(i);
+            PieceCode code;
+            do {
+                code = PieceCode.random();
+            } while (!codes.add(code.value()));
+            Piece piece;
+            try {
+                piece = new Piece(round.id(), code, n.text() == null ? "" : redactor.redact(n.text()), n.origin(), source, now);
+            } catch (IllegalArgumentException e) {
+                throw ApiRefusal.invalid("Piece " + (i + 1) + ": " + e.getMessage() + " Nothing was added.");
+            }
+            em.persist(piece);
+            n.learnerSubject().ifPresent(s -> em.persist(new PieceIdentity(piece.id(), round.platformId(), s)));
+            added.add(piece);
+        }
+        round.allocationOutdated();
+        audit.record("member:" + a.member().id(), "round.pieces-added", "round:" + round.id(), added.size() + " from " + source.name().toLowerCase(java.util.Locale.ROOT));
+        return added;
+    }
+
+    /** Every learner name the course roster knows: full, given and family. */
+    private List<String> learnerNames(String courseId) {
+        List<String> names = new java.util.ArrayList<>();
+        for (RosterMember m : em.createQuery("select m from RosterMember m where m.courseId = :c", RosterMember.class)
+                .setParameter("c", courseId).getResultList()) {
+            if (m.learns()) {
+                m.name().ifPresent(names::add);
+                m.givenName().ifPresent(names::add);
+                m.familyName().ifPresent(names::add);
+            }
+        }
+        return names;
+    }
+
+    /** The demo course's submissions, when this round lives in the demo LMS's course. */
+    public List<Piece> addDemo(RoundAccess.Access a) {
+        Course course = em.find(Course.class, a.round().courseId());
+        Platform platform = em.find(Platform.class, a.round().platformId());
+        DemoCourse dc = settings.demoEnabled() ? demo.course() : null;
+        if (dc == null || !platform.view().issuer().value().equals(demo.issuer()) || !course.contextId().equals(dc.course().id())) {
+            throw new ApiRefusal(409, "not_demo", "Only rounds in the demo LMS's course can take the demo submissions.");
+        }
+        long already = em.createQuery("select count(p) from Piece p where p.roundId = :r and p.source = 'demo'", Long.class)
+                .setParameter("r", a.round().id()).getSingleResult();
+        if (already > 0) {
+            throw new ApiRefusal(409, "already_added", "The demo submissions are already in this round.");
+        }
+        List<NewPiece> pieces = dc.submissions().stream().map(s -> new NewPiece(
+                plain(s.text_html()),
+                dc.person(s.student_id()).flatMap(p -> p.sections().stream().findFirst())
+                        .flatMap(id -> dc.sections().stream().filter(sec -> sec.id().equals(id)).findFirst()).map(DemoCourse.Section::name),
+                Optional.of(s.student_id()))).toList();
+        List<String> demoLearners = dc.people().stream().filter(p -> "student".equals(p.role()))
+                .flatMap(p -> java.util.stream.Stream.of(p.name(), p.given_name(), p.family_name())).toList();
+        return add(a, pieces, Piece.Source.DEMO, demoLearners);
+    }
+
+    /** Paragraphs kept as blank lines; markup dropped. */
+    static String plain(String html) {
+        var doc = Jsoup.parse(html);
+        StringBuilder out = new StringBuilder();
+        for (var block : doc.select("p, li, h1, h2, h3, h4, blockquote")) {
+            String t = block.text().strip();
+            if (!t.isEmpty()) {
+                out.append(out.isEmpty() ? "" : "\n\n").append(t);
+            }
+        }
+        return out.isEmpty() ? doc.text().strip() : out.toString();
+    }
+}

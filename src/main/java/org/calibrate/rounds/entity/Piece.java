@@ -1,0 +1,95 @@
+package org.calibrate.rounds.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One piece of student work as scorers see it: a random code and the text. The origin (the class or
+ * section it came from) steers conflicts of interest and is shown to moderators only.
+ */
+@Entity
+@Table(name = "piece")
+public class Piece {
+    public static final int MAX_TEXT = 100_000;
+
+    /** Where a piece came from. */
+    public enum Source { UPLOAD, DEMO }
+
+    @Id
+    private String id;
+    @Column(name = "round_id", nullable = false)
+    private String roundId;
+    @Column(nullable = false)
+    private String code;
+    @Column(nullable = false)
+    private String text;
+    @Column(nullable = false)
+    private int words;
+    private String origin;
+    @Column(nullable = false)
+    private String source;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Piece() {
+    }
+
+    public Piece(String roundId, PieceCode code, String text, Optional<String> origin, Source source, Instant now) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("A piece needs its text.");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("A piece may hold at most " + MAX_TEXT + " characters.");
+        }
+        if (origin.map(o -> o.length() > 100).orElse(false)) {
+            throw new IllegalArgumentException("The class of origin is at most 100 characters.");
+        }
+        this.id = UUID.randomUUID().toString();
+        this.roundId = roundId;
+        this.code = code.value();
+        this.text = text;
+        this.words = countWords(text);
+        this.origin = origin.map(String::strip).filter(o -> !o.isEmpty()).orElse(null);
+        this.source = source.name().toLowerCase(java.util.Locale.ROOT);
+        this.createdAt = now;
+    }
+
+    public static int countWords(String text) {
+        String t = text.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String roundId() {
+        return roundId;
+    }
+
+    public PieceCode code() {
+        return new PieceCode(code);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int words() {
+        return words;
+    }
+
+    public Optional<String> origin() {
+        return Optional.ofNullable(origin);
+    }
+
+    public String source() {
+        return source;
+    }
+}

@@ -1,0 +1,240 @@
+package org.calibrate.rounds.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A moderation round: a course's pieces scored blind against one rubric version by its scorers,
+ * under a design, moving explicitly through its phases.
+ */
+@Entity(name = "ModerationRound")
+@Table(name = "moderation_round")
+public class Round {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_TASK = 4000;
+
+    @Id
+    private String id;
+    @Column(name = "platform_id", nullable = false)
+    private long platformId;
+    @Column(name = "course_id", nullable = false)
+    private String courseId;
+    @Column(name = "placement_id")
+    private String placementId;
+    @Column(nullable = false)
+    private String title;
+    private String task;
+    @Column(name = "rubric_id", nullable = false)
+    private String rubricId;
+    @Column(nullable = false)
+    private String phase;
+    @Column(name = "scorers_per_piece", nullable = false)
+    private int scorersPerPiece;
+    @Column(name = "all_score_all", nullable = false)
+    private boolean allScoreAll;
+    @Column(name = "multi_scored_share", nullable = false)
+    private double multiScoredShare;
+    @Column(name = "capacity_weighted", nullable = false)
+    private boolean capacityWeighted;
+    @Column(nullable = false)
+    private long seed;
+    @Column(name = "calibration_required", nullable = false)
+    private boolean calibrationRequired;
+    @Column(name = "qualifying_agreement", nullable = false)
+    private double qualifyingAgreement;
+    @Column(name = "join_code", nullable = false)
+    private String joinCode;
+    @Column(name = "allocation_stale", nullable = false)
+    private boolean allocationStale;
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Version
+    @Column(name = "lock_version")
+    private long lockVersion;
+
+    protected Round() {
+    }
+
+    public Round(long platformId, String courseId, Optional<String> placementId, String title, Optional<String> task,
+                 String rubricId, String createdBy, long seed, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.platformId = platformId;
+        this.courseId = courseId;
+        this.placementId = placementId.orElse(null);
+        describe(title, task, now);
+        this.rubricId = rubricId;
+        this.phase = Phase.SETUP.key();
+        this.scorersPerPiece = 2;
+        this.multiScoredShare = 1.0;
+        this.seed = seed;
+        this.qualifyingAgreement = 0.8;
+        this.joinCode = JoinCode.random().value();
+        this.allocationStale = true;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    public final void describe(String title, Optional<String> task, Instant now) {
+        if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) {
+            throw new IllegalArgumentException("A round needs a title of 1 to " + MAX_TITLE + " characters.");
+        }
+        if (task.map(t -> t.length() > MAX_TASK).orElse(false)) {
+            throw new IllegalArgumentException("The task description is longer than " + MAX_TASK + " characters.");
+        }
+        this.title = title.strip();
+        this.task = task.map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        this.updatedAt = now;
+    }
+
+    /** Rubric and design are set before any scorer sees a piece. */
+    public void design(String rubricId, int scorersPerPiece, boolean allScoreAll, double multiScoredShare,
+                       boolean capacityWeighted, long seed, Instant now) {
+        requirePhase(Phase.SETUP, "The rubric and the design can only change while the round is in setup.");
+        if (scorersPerPiece < 1 || scorersPerPiece > 10) {
+            throw new IllegalArgumentException("Scorers per piece must be between 1 and 10.");
+        }
+        if (!(multiScoredShare >= 0 && multiScoredShare <= 1)) {
+            throw new IllegalArgumentException("The share of pieces scored more than once must be between 0 % and 100 %.");
+        }
+        boolean changed = !rubricId.equals(this.rubricId) || scorersPerPiece != this.scorersPerPiece
+                || allScoreAll != this.allScoreAll || multiScoredShare != this.multiScoredShare
+                || capacityWeighted != this.capacityWeighted || seed != this.seed;
+        this.rubricId = rubricId;
+        this.scorersPerPiece = scorersPerPiece;
+        this.allScoreAll = allScoreAll;
+        this.multiScoredShare = multiScoredShare;
+        this.capacityWeighted = capacityWeighted;
+        this.seed = seed;
+        this.updatedAt = now;
+        if (changed) {
+            this.allocationStale = true;
+        }
+    }
+
+    public void calibration(boolean required, double qualifyingAgreement, Instant now) {
+        if (!(qualifyingAgreement >= 0 && qualifyingAgreement <= 1)) {
+            throw new IllegalArgumentException("The qualifying agreement must be between 0 % and 100 %.");
+        }
+        if (phase() != Phase.SETUP && phase() != Phase.CALIBRATION && (required != calibrationRequired || qualifyingAgreement != this.qualifyingAgreement)) {
+            throw new IllegalStateException("The calibration requirement can only change before live scoring starts.");
+        }
+        this.calibrationRequired = required;
+        this.qualifyingAgreement = qualifyingAgreement;
+        this.updatedAt = now;
+    }
+
+    public void moveTo(Phase to, Instant now) {
+        if (!phase().mayMoveTo(to)) {
+            throw new IllegalStateException("A round in " + phase().key() + " cannot move to " + to.key() + ".");
+        }
+        this.phase = to.key();
+        this.updatedAt = now;
+    }
+
+    /** Pieces, scorers or the design changed: the allocation must run again before scoring goes on. */
+    public void allocationOutdated() {
+        this.allocationStale = true;
+    }
+
+    public void allocated(Instant now) {
+        this.allocationStale = false;
+        this.updatedAt = now;
+    }
+
+    public void requirePhase(Phase expected, String message) {
+        if (phase() != expected) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long platformId() {
+        return platformId;
+    }
+
+    public String courseId() {
+        return courseId;
+    }
+
+    public Optional<String> placementId() {
+        return Optional.ofNullable(placementId);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Optional<String> task() {
+        return Optional.ofNullable(task);
+    }
+
+    public String rubricId() {
+        return rubricId;
+    }
+
+    public Phase phase() {
+        return Phase.of(phase).orElseThrow();
+    }
+
+    public int scorersPerPiece() {
+        return scorersPerPiece;
+    }
+
+    public boolean allScoreAll() {
+        return allScoreAll;
+    }
+
+    public double multiScoredShare() {
+        return multiScoredShare;
+    }
+
+    public boolean capacityWeighted() {
+        return capacityWeighted;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public boolean calibrationRequired() {
+        return calibrationRequired;
+    }
+
+    public double qualifyingAgreement() {
+        return qualifyingAgreement;
+    }
+
+    public JoinCode joinCode() {
+        return new JoinCode(joinCode);
+    }
+
+    public boolean allocationStale() {
+        return allocationStale;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public long lockVersion() {
+        return lockVersion;
+    }
+}
