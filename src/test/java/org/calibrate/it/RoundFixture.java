@@ -58,8 +58,12 @@ final class RoundFixture {
     }
 
     String addScorer(String roundId, String person) throws Exception {
+        return addScorer(roundId, person, TEACHES.get(person));
+    }
+
+    String addScorer(String roundId, String person, String teaches) throws Exception {
         return api.post("/api/rounds/" + roundId + "/members", "{\"user_id\":" + Api.q(person) + ",\"roles\":[\"scorer\"],\"capacity\":1,"
-                + "\"teaches\":[" + Api.q(TEACHES.get(person)) + "]}", token(HEAD)).expect(201).json().getString("id");
+                + "\"teaches\":[" + Api.q(teaches) + "]}", token(HEAD)).expect(201).json().getString("id");
     }
 
     void addDemoPieces(String roundId) throws Exception {

@@ -10,18 +10,34 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Replaces the names of the course's learners (full, given and family names, as the roster gives them)
- * wherever they stand as whole words in a piece's text: a student signing their essay or naming a
- * classmate must not reach a blind scorer. Case-insensitive; apostrophes and hyphens inside names
+ * Replaces the names the course knows (learners and teachers: full, given and family names, as the
+ * roster gives them) wherever they stand as whole words in a piece's text, and every e-mail address:
+ * a student signing their essay, naming a classmate or greeting their teacher must not reach a blind scorer. Case-insensitive; apostrophes and hyphens inside names
  * kept; longest names first so "Maya Thompson" goes as one.
  */
 public final class NameRedactor {
     public static final String MARK = "[name]";
+    public static final String CLASS_MARK = "[class]";
+    public static final String EMAIL_MARK = "[email]";
+    /** Addresses are personal whoever they name; the pattern is deliberately broad (RFC 5322's local parts are not needed). */
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
     private static final int MAX_NAMES = 20_000;
 
     private final Pattern pattern;
+    private final String mark;
 
+    /** Learners' names: each full name, and each of its words on its own. */
     public NameRedactor(Collection<String> names) {
+        this(names, true, MARK);
+    }
+
+    /** Class or section names ("Period 2", "8B"): whole phrases only, since their words are ordinary words. */
+    public static NameRedactor classes(Collection<String> classNames) {
+        return new NameRedactor(classNames, false, CLASS_MARK);
+    }
+
+    private NameRedactor(Collection<String> names, boolean words, String mark) {
+        this.mark = mark;
         Set<String> parts = new LinkedHashSet<>();
         for (String name : names) {
             if (name == null) {
@@ -31,7 +47,7 @@ public final class NameRedactor {
             if (n.codePointCount(0, n.length()) >= 2) {
                 parts.add(n);
             }
-            for (String word : n.split(" ")) {
+            for (String word : words ? n.split(" ") : new String[0]) {
                 if (word.codePointCount(0, word.length()) >= 2) {
                     parts.add(word);
                 }
@@ -51,13 +67,13 @@ public final class NameRedactor {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    /** The text with every known name replaced by {@link #MARK}. */
+    /** The text with every known name replaced by the mark ({@link #MARK} or {@link #CLASS_MARK}). */
     public String redact(String text) {
-        if (pattern == null || text == null) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return pattern.matcher(nfc).replaceAll(Matcher.quoteReplacement(MARK));
+        String nfc = EMAIL.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(Matcher.quoteReplacement(EMAIL_MARK));
+        return pattern == null ? nfc : pattern.matcher(nfc).replaceAll(Matcher.quoteReplacement(mark));
     }
 
     /** Typographic and straight apostrophes are the same letter in a name (O’Connor, O'Connor). */

@@ -59,11 +59,15 @@ public class Pieces {
     }
 
     public List<Piece> add(RoundAccess.Access a, List<NewPiece> pieces, Piece.Source source) {
-        return add(a, pieces, source, List.of());
+        return add(a, pieces, source, List.of(), List.of());
     }
 
-    /** @param moreNames learner names to redact besides the roster's (the demo course's, when its roster was never read) */
-    private List<Piece> add(RoundAccess.Access a, List<NewPiece> pieces, Piece.Source source, List<String> moreNames) {
+    /**
+     * @param moreNames   learner names to redact besides the roster's (the demo course's, when its roster was never read)
+     * @param moreClasses class names to redact besides the pieces' origins
+     */
+    private List<Piece> add(RoundAccess.Access a, List<NewPiece> pieces, Piece.Source source, List<String> moreNames,
+                            List<String> moreClasses) {
         Round round = a.round();
         RoundAccess.requirePhase(round, Phase.SETUP, "Pieces can only be added while the round is in setup.");
         if (pieces.isEmpty() || pieces.size() > MAX_PER_CALL) {
@@ -75,9 +79,15 @@ public class Pieces {
             throw ApiRefusal.invalid("A round holds at most " + MAX_PER_ROUND + " pieces.");
         }
         Instant now = Instant.now(Clock.systemUTC());
-        List<String> names = new java.util.ArrayList<>(learnerNames(round.courseId()));
+        List<String> names = new java.util.ArrayList<>(courseNames(round.courseId()));
         names.addAll(moreNames);
         NameRedactor redactor = new NameRedactor(names);
+        // The class a piece came from says much about whose it is: every class named in the round goes too.
+        Set<String> classes = new HashSet<>(moreClasses);
+        pieces.forEach(n -> n.origin().ifPresent(classes::add));
+        classes.addAll(em.createQuery("select distinct p.origin from Piece p where p.roundId = :r and p.origin is not null", String.class)
+                .setParameter("r", round.id()).getResultList());
+        NameRedactor classRedactor = NameRedactor.classes(classes);
         List<Piece> added = new java.util.ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             NewPiece n = pieces.get(i);
@@ -87,7 +97,7 @@ public class Pieces {
             } while (!codes.add(code.value()));
             Piece piece;
             try {
-                piece = new Piece(round.id(), code, n.text() == null ? "" : redactor.redact(n.text()), n.origin(), source, now);
+                piece = new Piece(round.id(), code, n.text() == null ? "" : classRedactor.redact(redactor.redact(n.text())), n.origin(), source, now);
             } catch (IllegalArgumentException e) {
                 throw ApiRefusal.invalid("Piece " + (i + 1) + ": " + e.getMessage() + " Nothing was added.");
             }
@@ -100,12 +110,12 @@ public class Pieces {
         return added;
     }
 
-    /** Every learner name the course roster knows: full, given and family. */
-    private List<String> learnerNames(String courseId) {
+    /** Every name the course roster knows, learners' and teachers' alike: full, given and family. */
+    private List<String> courseNames(String courseId) {
         List<String> names = new java.util.ArrayList<>();
         for (RosterMember m : em.createQuery("select m from RosterMember m where m.courseId = :c", RosterMember.class)
                 .setParameter("c", courseId).getResultList()) {
-            if (m.learns()) {
+            if (m.learns() || m.teaches()) {
                 m.name().ifPresent(names::add);
                 m.givenName().ifPresent(names::add);
                 m.familyName().ifPresent(names::add);
@@ -132,9 +142,9 @@ public class Pieces {
                 dc.person(s.student_id()).flatMap(p -> p.sections().stream().findFirst())
                         .flatMap(id -> dc.sections().stream().filter(sec -> sec.id().equals(id)).findFirst()).map(DemoCourse.Section::name),
                 Optional.of(s.student_id()))).toList();
-        List<String> demoLearners = dc.people().stream().filter(p -> "student".equals(p.role()))
+        List<String> demoLearners = dc.people().stream()
                 .flatMap(p -> java.util.stream.Stream.of(p.name(), p.given_name(), p.family_name())).toList();
-        return add(a, pieces, Piece.Source.DEMO, demoLearners);
+        return add(a, pieces, Piece.Source.DEMO, demoLearners, dc.sections().stream().map(DemoCourse.Section::name).toList());
     }
 
     /** Paragraphs kept as blank lines; markup dropped. */

@@ -31,6 +31,17 @@ class NameRedactorTest {
     }
 
     @Test
+    void classNamesGoAsWholePhrases() {
+        assertEquals("Name: [name] [class]. Each period of the day…",
+                NameRedactor.classes(List.of("Period 2")).redact(redactor.redact("Name: Maya Thompson Period 2. Each period of the day…")));
+    }
+
+    @Test
+    void emailAddressesGo() {
+        assertEquals("Write to [email] or [email].", new NameRedactor(List.of()).redact("Write to maya.thompson@students.riverside-ms.example.org or m+x@a.io."));
+    }
+
+    @Test
     void noNamesNoChange() {
         assertEquals("Text.", new NameRedactor(List.of()).redact("Text."));
         assertEquals("A B", new NameRedactor(List.of("A", " ")).redact("A B"), "one-letter names would wreck the text");
