@@ -54,7 +54,10 @@ public class Progress {
         Map<String, Integer> drafts = counts("select s.memberId, count(s) from Score s, Seat t where s.roundId = :r and t.pieceId = s.pieceId"
                 + " and t.memberId = s.memberId and s.state = 'DRAFT' group by s.memberId", round.id());
         Map<String, Instant> last = new HashMap<>();
-        for (Object[] r : em.createQuery("select s.memberId, max(s.updatedAt) from Score s where s.roundId = :r group by s.memberId", Object[].class)
+        // Each scorer's latest change, read as a mapped attribute: an aggregate such as max(updatedAt) bypasses the
+        // mapping's column type, and PostgreSQL's driver then hands the Instant converter a java.sql.Timestamp.
+        for (Object[] r : em.createQuery("select s.memberId, s.updatedAt from Score s where s.roundId = :r and not exists"
+                        + " (select n.id from Score n where n.memberId = s.memberId and n.updatedAt > s.updatedAt)", Object[].class)
                 .setParameter("r", round.id()).getResultList()) {
             last.put((String) r[0], (Instant) r[1]);
         }
