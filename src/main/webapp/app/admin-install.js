@@ -1,9 +1,10 @@
 // <calibrate-admin-install>: what an admin enters in an LMS to install Calibrate, with copy buttons.
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element.js";
 import * as api from "./api.js";
 import { copyText, list, messageBox } from "./format.js";
 
-export class CalibrateAdminInstall extends LitElement {
+export class CalibrateAdminInstall extends LightElement {
   static properties = {
     config: { state: true },
     message: { state: true },
@@ -13,10 +14,6 @@ export class CalibrateAdminInstall extends LitElement {
     super();
     this.config = null;
     this.message = null;
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   connectedCallback() {

@@ -1,9 +1,10 @@
 // <calibrate-admin-keys>: the tool's signing keys (public halves only), rotation, and the published JWKS.
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element.js";
 import * as api from "./api.js";
 import { list, messageBox, time } from "./format.js";
 
-export class CalibrateAdminKeys extends LitElement {
+export class CalibrateAdminKeys extends LightElement {
   static properties = {
     keys: { state: true },
     message: { state: true },
@@ -15,10 +16,6 @@ export class CalibrateAdminKeys extends LitElement {
     this.keys = null;
     this.message = null;
     this.busy = false;
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   connectedCallback() {

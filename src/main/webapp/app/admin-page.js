@@ -1,6 +1,7 @@
 // <calibrate-admin>: the Admin section: LMS platforms, the tool's keys, and the values to install
 // Calibrate in an LMS, as three tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between them).
-import { LitElement, html } from "lit";
+import { html } from "lit";
+import { LightElement } from "./light-element.js";
 import "./admin-platforms.js";
 import "./admin-keys.js";
 import "./admin-install.js";
@@ -11,7 +12,7 @@ const TABS = [
   { id: "install", title: "Install values", render: () => html`<calibrate-admin-install></calibrate-admin-install>` },
 ];
 
-export class CalibrateAdmin extends LitElement {
+export class CalibrateAdmin extends LightElement {
   static properties = {
     me: { attribute: false },
     tab: { state: true },
@@ -21,10 +22,6 @@ export class CalibrateAdmin extends LitElement {
     super();
     this.me = null;
     this.tab = TABS[0].id;
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   select(id, focus) {

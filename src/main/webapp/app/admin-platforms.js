@@ -1,6 +1,7 @@
 // <calibrate-admin-platforms>: the LMS platforms registered with Calibrate, the platform files that
 // failed to load, recent launch outcomes; admins add, edit, and switch registrations off and on.
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element.js";
 import { repeat } from "lit/directives/repeat.js";
 import * as api from "./api.js";
 import { list, messageBox, str, time } from "./format.js";
@@ -64,7 +65,7 @@ function eventText(e) {
     <span class="muted">(${time(e.at)})</span>`;
 }
 
-export class CalibrateAdminPlatforms extends LitElement {
+export class CalibrateAdminPlatforms extends LightElement {
   static properties = {
     data: { state: true },
     loading: { state: true },
@@ -86,10 +87,6 @@ export class CalibrateAdminPlatforms extends LitElement {
     this.invalid = new Set();
     this.saving = false;
     this.toggling = null;
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   connectedCallback() {

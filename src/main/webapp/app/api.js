@@ -57,10 +57,13 @@ async function readJson(response) {
  * 401 as the end of the session), signal (an AbortSignal), headers.
  */
 export async function api(path, options = {}) {
-  const { method = "GET", body, auth = true, signal, headers: extra } = options;
+  const { method = "GET", body, raw, contentType, auth = true, signal, headers: extra } = options;
   const headers = { Accept: "application/json", ...extra };
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
+  } else if (raw !== undefined) {
+    // Files sent as they are (a rubric's CSV, say), labelled with their own media type.
+    headers["Content-Type"] = contentType;
   }
   if (auth) {
     if (!token) {
@@ -85,7 +88,7 @@ export async function api(path, options = {}) {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? raw : JSON.stringify(body),
       // The token travels in the header; no cookie is needed or wanted (the app lives in an LMS iframe).
       credentials: "omit",
       cache: "no-store",
@@ -122,6 +125,8 @@ export async function api(path, options = {}) {
   const code = data && typeof data.error === "string" ? data.error : "http_" + response.status;
   const message = data && typeof data.message === "string" && data.message !== "" ? data.message : fallbackMessage(response.status);
   const error = new ApiError(response.status, code, message);
+  // 422 answers list what to fix, one sentence each.
+  error.problems = data && Array.isArray(data.problems) ? data.problems.filter((p) => typeof p === "string") : [];
   if (auth && response.status === 401) {
     token = null;
     window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT, { detail: { message } }));
@@ -134,3 +139,27 @@ export const post = (path, body, options) => api(path, { ...options, method: "PO
 export const put = (path, body, options) => api(path, { ...options, method: "PUT", body });
 export const patch = (path, body, options) => api(path, { ...options, method: "PATCH", body });
 export const del = (path, options) => api(path, { ...options, method: "DELETE" });
+
+/**
+ * Fetches a file the API offers for download (it needs the session token, so a plain link cannot) and
+ * hands it to the browser under the server's file name.
+ */
+export async function download(path, fallbackName) {
+  if (!token) {
+    throw new ApiError(401, "no_session", fallbackMessage(401));
+  }
+  const response = await fetch(path, { headers: { Authorization: "Bearer " + token }, credentials: "omit", cache: "no-store" });
+  if (!response.ok) {
+    throw new ApiError(response.status, "http_" + response.status, fallbackMessage(response.status));
+  }
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const match = /filename="([^"]+)"/.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = match ? match[1] : fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

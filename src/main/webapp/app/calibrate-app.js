@@ -2,6 +2,7 @@
 // section navigation and the main area. main.js decides what it shows; it owns the routing.
 import { LitElement, html, nothing } from "lit";
 import "./calibrate-nav.js";
+import "./alerts-banner.js";
 import { renderSection, sectionFromHash, sectionsFor } from "./sections.js";
 
 const ROLE_NAMES = { teacher: "Teacher", admin: "Administrator" };
@@ -173,6 +174,7 @@ export class CalibrateApp extends LitElement {
       ${alone ? nothing : html`<calibrate-nav .sections=${sections} current=${section.id}></calibrate-nav>`}
       <main id="main" class="app-main" tabindex="-1">
         ${me.purpose === "submission_review" ? this.renderReviewNotice() : nothing}
+        ${me.purpose === "deep_linking" ? nothing : html`<calibrate-alerts></calibrate-alerts>`}
         <div id="message" class="message message-${message && message.tone === "error" ? "error" : "info"}"
              role=${message && message.tone === "error" ? "alert" : "status"} ?hidden=${!message}>
           ${message ? html`<p class="message-text">${message.text}</p>` : nothing}

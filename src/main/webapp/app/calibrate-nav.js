@@ -1,7 +1,8 @@
 // <calibrate-nav>: the section links; the current one carries aria-current="page".
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element.js";
 
-export class CalibrateNav extends LitElement {
+export class CalibrateNav extends LightElement {
   static properties = {
     /** The sections to offer, [{id, title}]. */
     sections: { attribute: false },
@@ -13,11 +14,6 @@ export class CalibrateNav extends LitElement {
     super();
     this.sections = [];
     this.current = "";
-  }
-
-  // Light DOM: the global stylesheet applies and browser tests find the links without piercing shadows.
-  createRenderRoot() {
-    return this;
   }
 
   render() {

@@ -1,6 +1,7 @@
 // <calibrate-grades>: grade return for this placement (LTI Assignment and Grade Services 2.0): every
 // score Calibrate has queued for the course gradebook with its delivery state, and a form to send one.
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element.js";
 import { repeat } from "lit/directives/repeat.js";
 import * as api from "./api.js";
 import { list, messageBox, number, score, str, time } from "./format.js";
@@ -16,7 +17,7 @@ const STATES = [
   ["superseded", "replaced by a newer score for the same learner"],
 ];
 
-export class CalibrateGrades extends LitElement {
+export class CalibrateGrades extends LightElement {
   static properties = {
     me: { attribute: false },
     data: { state: true },
@@ -45,10 +46,6 @@ export class CalibrateGrades extends LitElement {
     this.timer = null;
     this.controller = null;
     this.active = false;
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   connectedCallback() {

@@ -1,6 +1,7 @@
 // <calibrate-placement>: the answer to a deep linking launch (LTI Deep Linking 2.0): the teacher names
 // the activity, Calibrate signs the content item, and the browser posts it back to the LMS in this frame.
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element.js";
 import * as api from "./api.js";
 import { messageBox, str } from "./format.js";
 
@@ -43,7 +44,7 @@ export function postToPlatform(answer) {
   form.submit();
 }
 
-export class CalibratePlacement extends LitElement {
+export class CalibratePlacement extends LightElement {
   static properties = {
     me: { attribute: false },
     busy: { state: true }, // null | "submit" | "cancel" | "sent"
@@ -58,10 +59,6 @@ export class CalibratePlacement extends LitElement {
     this.message = null;
     this.problems = {};
     this.initialised = false;
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   get request() {

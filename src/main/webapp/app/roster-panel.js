@@ -1,6 +1,7 @@
 // <calibrate-roster>: the course roster as Calibrate last read it from the LMS (Names and Role
 // Provisioning Services): the teachers who can score, how many learners, and a button to read it again.
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element.js";
 import * as api from "./api.js";
 import { list, messageBox, str, time } from "./format.js";
 
@@ -8,7 +9,7 @@ function plural(n, one, many) {
   return n + " " + (n === 1 ? one : many);
 }
 
-export class CalibrateRoster extends LitElement {
+export class CalibrateRoster extends LightElement {
   static properties = {
     roster: { state: true },
     loading: { state: true },
@@ -23,10 +24,6 @@ export class CalibrateRoster extends LitElement {
     this.syncing = false;
     this.message = null;
     this.controller = null;
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   connectedCallback() {

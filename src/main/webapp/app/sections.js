@@ -67,8 +67,13 @@ export function sectionsFor(me) {
  * (for example "#main" from the skip link, or a stray launch code).
  */
 export function sectionFromHash(hash, allowed) {
-  const id = (hash || "").replace(/^#/, "");
+  const id = (hash || "").replace(/^#/, "").split("/")[0];
   return allowed.find((s) => s.id === id) || null;
+}
+
+/** What follows the section in the fragment: "#rounds/abc/score" → ["abc", "score"]. Sections route within themselves with it. */
+export function subRoute(hash) {
+  return (hash || "").replace(/^#/, "").split("/").slice(1).filter((p) => p !== "").map(decodeURIComponent);
 }
 
 export function renderSection(section, me) {

@@ -1,0 +1,522 @@
+// <calibrate-round-setup>: one round for its moderators, in tabs: the round (details, design, phase),
+// scorers and moderators, pieces, allocation, the calibration set, and live progress with flags.
+// Every edit sends the lock_version it started from; a stale one is reported, never overwritten.
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element.js";
+import * as api from "./api.js";
+import { list, messageBox, number, str, time } from "./format.js";
+import { renderLevelGroups } from "./rubric-levels.js";
+import { phaseName } from "./rounds-page.js";
+
+const TABS = [
+  ["overview", "Round"],
+  ["scorers", "Scorers"],
+  ["pieces", "Pieces"],
+  ["allocation", "Allocation"],
+  ["calibration", "Calibration set"],
+  ["progress", "Progress"],
+];
+const POLL_MS = 5000;
+const FLAG_NAMES = { sensitive: "Sensitive content", unsure: "Unsure", file_problem: "File problem", condition: "Condition code" };
+
+function percent(share) {
+  return Number.isFinite(share) ? Math.round(share * 100) + "%" : "—";
+}
+
+export class CalibrateRoundSetup extends LightElement {
+  static properties = {
+    roundId: { attribute: false },
+    round: { state: true },
+    tab: { state: true },
+    roster: { state: true },
+    pieces: { state: true },
+    allocation: { state: true },
+    results: { state: true },
+    progress: { state: true },
+    message: { state: true },
+    itemLevels: { state: true },
+    busy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.roundId = null;
+    this.round = null;
+    this.tab = null;
+    this.roster = null;
+    this.pieces = null;
+    this.allocation = null;
+    this.results = null;
+    this.progress = null;
+    this.message = null;
+    this.itemLevels = {};
+    this.busy = false;
+    this.timer = null;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.timer);
+    super.disconnectedCallback();
+  }
+
+  get base() {
+    return "/api/rounds/" + encodeURIComponent(this.roundId);
+  }
+
+  async load() {
+    try {
+      this.round = await api.get(this.base);
+      if (!this.tab) {
+        this.select(["scoring", "moderation", "finalised"].includes(this.round.phase) ? "progress" : "overview");
+      } else {
+        this.loadTab();
+      }
+    } catch (e) {
+      this.message = { tone: "error", text: e.message };
+    }
+  }
+
+  select(tab, focus = false) {
+    this.tab = tab;
+    clearTimeout(this.timer);
+    this.loadTab();
+    if (focus) {
+      this.updateComplete.then(() => {
+        const button = this.querySelector(`[role=tab][data-tab="${tab}"]`);
+        if (button) {
+          button.focus();
+        }
+      });
+    }
+  }
+
+  async loadTab() {
+    const tab = this.tab;
+    try {
+      if (tab === "scorers" && !this.roster) {
+        this.roster = await api.get("/api/course/roster");
+      } else if (tab === "pieces") {
+        this.pieces = await api.get(this.base + "/pieces");
+      } else if (tab === "allocation") {
+        this.allocation = await api.get(this.base + "/allocation").catch((e) => (e.status === 404 ? null : Promise.reject(e)));
+      } else if (tab === "calibration") {
+        this.results = await api.get(this.base + "/calibration/results");
+      } else if (tab === "progress") {
+        this.progress = await api.get(this.base + "/progress");
+        // Live: progress is read again every few seconds while the tab is open.
+        this.timer = setTimeout(() => this.tab === "progress" && this.isConnected && this.loadTab(), POLL_MS);
+      }
+    } catch (e) {
+      this.message = { tone: "error", text: e.message };
+    }
+  }
+
+  /** Runs one change; refreshes the round (its lock_version) and the tab; reports what happened. */
+  async act(what, call, done) {
+    if (this.busy) {
+      return;
+    }
+    this.busy = true;
+    try {
+      const result = await call();
+      this.message = done ? { tone: "info", text: typeof done === "function" ? done(result) : done } : null;
+      await this.load();
+      return result;
+    } catch (e) {
+      this.message = {
+        tone: "error",
+        text: what + ": " + e.message,
+        detail: e.status === 409 && e.code === "stale" ? "Someone else changed this round meanwhile; the page now shows their version." : null,
+        items: e.problems,
+      };
+      if (e.status === 409) {
+        await this.load();
+      }
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  // --- Round: details, design, phase ----------------------------------------------------------
+
+  saveDetails(event) {
+    event.preventDefault();
+    const f = event.target.elements;
+    const r = this.round;
+    const body = {
+      lock_version: r.lock_version,
+      title: f["setup-title"].value.trim(),
+      task: f["setup-task"].value,
+      calibration: {
+        required: f["setup-cal-required"].checked,
+        qualifying_agreement: Number(f["setup-cal-agreement"].value) / 100,
+      },
+    };
+    if (r.phase === "setup") {
+      body.design = {
+        scorers_per_piece: Number(f["setup-scorers"].value),
+        all_score_all: f["setup-all"].checked,
+        multi_scored_share: Number(f["setup-share"].value) / 100,
+        capacity_weighted: f["setup-capacity"].checked,
+        seed: f["setup-seed"].value.trim() || r.design.seed,
+      };
+    }
+    this.act("The round was not saved", () => api.put(this.base, body), "Round saved.");
+  }
+
+  nextPhase() {
+    const phases = list(this.round.phases);
+    const at = phases.indexOf(this.round.phase);
+    return at >= 0 && at + 1 < phases.length ? phases[at + 1] : null;
+  }
+
+  move(phase) {
+    this.act("The phase did not change", () => api.post(this.base + "/phase", { lock_version: this.round.lock_version, phase }),
+      "The round is now in " + phaseName(phase).toLowerCase() + ".");
+  }
+
+  renderOverview() {
+    const r = this.round;
+    const d = r.design || {};
+    const c = r.calibration || {};
+    const setup = r.phase === "setup";
+    const next = this.nextPhase();
+    return html`
+      <section class="panel" aria-labelledby="phase-heading">
+        <h3 id="phase-heading">Phase</h3>
+        <ol class="phase-steps">
+          ${list(r.phases).map((p) => html`<li class=${p === r.phase ? "current" : ""} aria-current=${p === r.phase ? "step" : "false"}>
+            ${phaseName(p)}</li>`)}
+        </ol>
+        <p class="actions">
+          ${next && next !== "finalised" ? html`<button type="button" class="button" id="phase-next" data-phase=${next}
+            @click=${() => this.move(next)}>Move to ${phaseName(next).toLowerCase()}</button>` : nothing}
+          ${r.phase === "setup" && !c.required ? html`<button type="button" class="button secondary" id="phase-skip"
+            @click=${() => this.move("scoring")}>Start scoring without calibration</button>` : nothing}
+          ${r.phase === "moderation" ? html`<button type="button" class="button secondary" id="phase-reopen"
+            @click=${() => this.move("scoring")}>Reopen scoring</button>` : nothing}
+        </p>
+        <p class="hint">Each change of phase is recorded with who made it and when. Scorers see their pieces from
+          scoring on; in calibration they practise on the calibration set.</p>
+      </section>
+      <form class="panel" id="setup-form" @submit=${(e) => this.saveDetails(e)} novalidate aria-labelledby="details-heading">
+        <h3 id="details-heading">Details and design</h3>
+        <div class="field"><label for="setup-title">Title</label>
+          <input id="setup-title" maxlength="200" .value=${str(r.title)}></div>
+        <div class="field"><label for="setup-task">Assessment task</label>
+          <textarea id="setup-task" maxlength="4000" .value=${str(r.task)}></textarea></div>
+        <p><span class="fact-label">Rubric:</span> ${r.rubric ? html`${str(r.rubric.title)} (version ${r.rubric.version})` : "—"}
+          ${setup ? nothing : html`<span class="hint">— fixed once setup ends.</span>`}</p>
+        <fieldset class="design" ?disabled=${!setup}>
+          <legend>Design ${setup ? nothing : html`<span class="hint">(fixed once setup ends)</span>`}</legend>
+          <div class="field"><label for="setup-scorers">Scorers per piece</label>
+            <input id="setup-scorers" type="number" min="1" max="5" class="input-short" .value=${String(d.scorers_per_piece || 2)}></div>
+          <div class="check"><input type="checkbox" id="setup-all" .checked=${Boolean(d.all_score_all)}>
+            <label for="setup-all">All scorers score all pieces (small sets)</label></div>
+          <div class="field"><label for="setup-share">Share of pieces scored more than once (%)</label>
+            <input id="setup-share" type="number" min="0" max="100" class="input-short"
+                   .value=${String(Math.round((d.multi_scored_share ?? 1) * 100))} aria-describedby="setup-share-hint">
+            <p class="hint" id="setup-share-hint">100% = every piece double-scored; 50% = half, the rest scored once.</p></div>
+          <div class="check"><input type="checkbox" id="setup-capacity" .checked=${Boolean(d.capacity_weighted)}>
+            <label for="setup-capacity">Share pieces by each scorer's stated capacity</label></div>
+          <div class="field"><label for="setup-seed">Allocation seed</label>
+            <input id="setup-seed" class="input-short" inputmode="numeric" .value=${str(d.seed)} aria-describedby="setup-seed-hint">
+            <p class="hint" id="setup-seed-hint">The same seed gives the same allocation.</p></div>
+        </fieldset>
+        <fieldset>
+          <legend>Calibration</legend>
+          <div class="check"><input type="checkbox" id="setup-cal-required" .checked=${Boolean(c.required)}>
+            <label for="setup-cal-required">Scorers must qualify on the calibration set before live scoring</label></div>
+          <div class="field"><label for="setup-cal-agreement">Exact agreement needed to qualify (%)</label>
+            <input id="setup-cal-agreement" type="number" min="0" max="100" class="input-short"
+                   .value=${String(Math.round((c.qualifying_agreement ?? 0.8) * 100))}></div>
+        </fieldset>
+        <p class="actions"><button class="button" type="submit" id="setup-save">Save round</button></p>
+      </form>
+      <section class="panel" aria-labelledby="join-code-heading">
+        <h3 id="join-code-heading">Colleagues from other courses</h3>
+        <p>They join as scorers with the round code <code id="join-code-value">${str(r.join_code)}</code> on their Rounds page.</p>
+      </section>`;
+  }
+
+  // --- Scorers and moderators -----------------------------------------------------------------
+
+  addMember(event) {
+    event.preventDefault();
+    const f = event.target.elements;
+    const roles = [];
+    if (f["member-scorer"].checked) {
+      roles.push("scorer");
+    }
+    if (f["member-moderator"].checked) {
+      roles.push("moderator");
+    }
+    const teaches = f["member-teaches"].value.split(",").map((t) => t.trim()).filter((t) => t !== "");
+    this.act("The member was not added", () => api.post(this.base + "/members", {
+      user_id: f["member-person"].value, roles, capacity: Number(f["member-capacity"].value) || 1, teaches,
+    }), (m) => (str(m.name) || "The teacher") + " added.").then((added) => added && event.target.reset());
+  }
+
+  editMember(member, patch, what) {
+    this.act(what, () => api.put(this.base + "/members/" + encodeURIComponent(member.id), {
+      lock_version: member.lock_version, roles: member.roles, capacity: member.capacity, teaches: member.teaches,
+      active: member.active, ...patch,
+    }), "Saved.");
+  }
+
+  renderScorers() {
+    const members = list(this.round.members);
+    const inRound = new Set(members.map((m) => m.user_id));
+    const candidates = list(this.roster && this.roster.teachers).filter((t) => !inRound.has(t.user_id));
+    return html`
+      <div class="table-wrap">
+        <table class="data-table" id="members-table">
+          <caption>Scorers and moderators</caption>
+          <thead><tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col" class="num">Capacity</th>
+            <th scope="col">Teaches (kept off their pieces)</th><th scope="col">Status</th></tr></thead>
+          <tbody>${members.map((m) => html`<tr data-member=${m.id}>
+            <th scope="row">${str(m.name) || m.user_id}</th>
+            <td>${list(m.roles).map((x) => (x === "moderator" ? "moderator" : "scorer")).join(", ")}</td>
+            <td class="num">${number(m.capacity)}</td>
+            <td>${list(m.teaches).join(", ") || "—"}</td>
+            <td>${m.active ? "active" : "dropped out"}
+              ${list(m.roles).includes("scorer") ? html`<button type="button" class="button small secondary"
+                @click=${() => this.editMember(m, { active: !m.active }, "The scorer was not changed")}>
+                ${m.active ? "Mark dropped out" : "Bring back"}<span class="visually-hidden"> ${str(m.name)}</span></button>` : nothing}</td>
+          </tr>`)}</tbody>
+        </table>
+      </div>
+      <form class="panel" id="member-form" @submit=${(e) => this.addMember(e)} novalidate aria-labelledby="member-heading">
+        <h3 id="member-heading">Add a teacher from the course roster</h3>
+        ${candidates.length === 0 ? html`<p class="hint">Every teacher of the roster is in the round, or the roster is empty:
+          sync it on the Rounds page.</p>` : nothing}
+        <div class="field"><label for="member-person">Teacher</label>
+          <select id="member-person">${candidates.map((t) => html`<option value=${t.user_id}>${str(t.name) || t.user_id}</option>`)}</select></div>
+        <fieldset><legend>Roles</legend>
+          <div class="check"><input type="checkbox" id="member-scorer" checked><label for="member-scorer">Scorer</label></div>
+          <div class="check"><input type="checkbox" id="member-moderator"><label for="member-moderator">Moderator</label></div>
+        </fieldset>
+        <div class="field"><label for="member-capacity">Capacity (relative share of pieces)</label>
+          <input id="member-capacity" type="number" min="1" max="100" value="1" class="input-short"></div>
+        <div class="field"><label for="member-teaches">Classes they teach <span class="optional">(comma-separated)</span></label>
+          <input id="member-teaches" aria-describedby="member-teaches-hint" autocomplete="off">
+          <p class="hint" id="member-teaches-hint">No one scores pieces from a class they teach.</p></div>
+        <p class="actions"><button class="button" type="submit" id="member-add" ?disabled=${candidates.length === 0}>Add to round</button></p>
+      </form>`;
+  }
+
+  // --- Pieces ---------------------------------------------------------------------------------
+
+  addPasted(event) {
+    event.preventDefault();
+    const f = event.target.elements;
+    const text = f["piece-text"].value;
+    if (text.trim() === "") {
+      this.message = { tone: "error", text: "Paste the text of the piece first." };
+      return;
+    }
+    this.act("The piece was not added", () => api.post(this.base + "/pieces", { pieces: [{ text, origin: f["piece-origin"].value.trim() || null }] }),
+      (r) => r.added + " piece added; " + r.pieces + " in the round.").then((r) => r && event.target.reset());
+  }
+
+  renderPieces() {
+    const pieces = list(this.pieces && this.pieces.pieces);
+    const setup = this.round.phase === "setup";
+    return html`
+      <p id="pieces-count"><strong>${number(pieces.length)}</strong> pieces. Scorers see each piece by its code only; the
+        class it came from is used to keep teachers off their own students' work.</p>
+      ${setup ? html`<p class="actions"><button type="button" class="button secondary" id="pieces-demo"
+        @click=${() => this.act("The demo submissions were not added", () => api.post(this.base + "/pieces/demo"),
+          (r) => r.added + " submissions added from the demo course.")}>Add the demo course's submissions</button></p>` : nothing}
+      ${pieces.length ? html`<div class="table-wrap"><table class="data-table" id="pieces-table">
+        <caption>Pieces</caption>
+        <thead><tr><th scope="col">Code</th><th scope="col">Class</th><th scope="col" class="num">Words</th>
+          <th scope="col" class="num">Scorers</th><th scope="col" class="num">Submitted</th><th scope="col" class="num">Flags</th></tr></thead>
+        <tbody>${pieces.map((p) => html`<tr><th scope="row"><code>${p.code}</code></th><td>${str(p.origin) || "—"}</td>
+          <td class="num">${number(p.words)}</td><td class="num">${number(p.scorers)}</td><td class="num">${number(p.submitted)}</td>
+          <td class="num">${number(p.flags)}</td></tr>`)}</tbody>
+      </table></div>` : nothing}
+      ${setup ? html`<form class="panel" id="piece-form" @submit=${(e) => this.addPasted(e)} novalidate aria-labelledby="piece-heading">
+        <h3 id="piece-heading">Add a piece by pasting its text</h3>
+        <div class="field"><label for="piece-text">Text</label><textarea id="piece-text" maxlength="100000"></textarea></div>
+        <div class="field"><label for="piece-origin">Class it came from <span class="optional">(optional)</span></label>
+          <input id="piece-origin" maxlength="255" class="input-short"></div>
+        <p class="actions"><button type="submit" class="button" id="piece-add">Add piece</button></p>
+      </form>` : nothing}`;
+  }
+
+  // --- Allocation -----------------------------------------------------------------------------
+
+  renderAllocation() {
+    const a = this.allocation;
+    const names = new Map(list(this.round.members).map((m) => [m.id, str(m.name) || m.user_id]));
+    const scorers = a ? Object.keys(a.load || {}) : [];
+    const unallocated = a ? Object.entries(a.unallocated || {}) : [];
+    return html`
+      <p>The allocator gives every piece its scorers with balanced loads, spreads each pair of scorers evenly over
+        shared pieces, keeps teachers off their own classes and shuffles each scorer's order. Running it again keeps
+        every piece already scored or started where it is.</p>
+      <p class="actions"><button type="button" class="button" id="allocation-run" ?disabled=${!["setup", "calibration", "scoring"].includes(this.round.phase)}
+        @click=${() => this.act("The allocation did not run", () => api.post(this.base + "/allocation", { lock_version: this.round.lock_version }),
+          "Allocation done.")}>${a ? "Run the allocation again" : "Allocate pieces to scorers"}</button></p>
+      ${a && a.stale ? html`<p class="message message-info" id="allocation-stale">Scorers or pieces changed since this allocation: run it again.</p>` : nothing}
+      ${a ? html`
+        <dl class="facts" id="allocation-facts">
+          <dt class="fact-label">Run</dt><dd>${time(a.run_at)} · seed ${str(a.seed)}</dd>
+          <dt class="fact-label">Conflicts avoided</dt><dd>${number(a.conflicts_avoided)}</dd>
+          <dt class="fact-label">Kept from before</dt><dd>${number(a.kept)}</dd>
+        </dl>
+        <div class="table-wrap"><table class="data-table" id="allocation-load">
+          <caption>Load and shared pieces per pair of scorers</caption>
+          <thead><tr><th scope="col">Scorer</th><th scope="col" class="num">Pieces</th>
+            ${scorers.map((s) => html`<th scope="col" class="num">${names.get(s) || s}</th>`)}</tr></thead>
+          <tbody>${scorers.map((s) => html`<tr><th scope="row">${names.get(s) || s}</th><td class="num">${number(a.load[s])}</td>
+            ${scorers.map((o) => html`<td class="num">${s === o ? "—" : number(((a.pairs || {})[s] || {})[o] || 0)}</td>`)}</tr>`)}</tbody>
+        </table></div>
+        ${unallocated.length ? html`<h4>Not allocated</h4><ul id="allocation-unallocated">
+          ${unallocated.map(([code, reason]) => html`<li><code>${code}</code>: ${reason}</li>`)}</ul>` : nothing}` : nothing}`;
+  }
+
+  // --- Calibration set ------------------------------------------------------------------------
+
+  addItem(event) {
+    event.preventDefault();
+    const f = event.target.elements;
+    this.act("The practice piece was not added", () => api.post(this.base + "/calibration/items", {
+      text: f["item-text"].value, levels: this.itemLevels, annotation: f["item-annotation"].value,
+    }), "Practice piece added.").then((r) => {
+      if (r) {
+        event.target.reset();
+        this.itemLevels = {};
+      }
+    });
+  }
+
+  renderCalibration() {
+    const res = this.results || {};
+    const items = list(res.items);
+    const rubric = this.rubric;
+    return html`
+      <p>Practice pieces with agreed scores: scorers score each one, then see the agreed score and its annotation.</p>
+      ${items.length ? html`<ol class="calibration-items" id="calibration-items">${items.map((i) => html`<li data-item=${i.id}>
+        <p class="piece-text small">${i.text}</p>
+        <p><strong>Agreed:</strong> ${Object.entries(i.levels || {}).map(([k, v]) => k + " " + v).join(", ")}
+          ${str(i.annotation) ? html` — ${i.annotation}` : nothing}</p>
+        <button type="button" class="button small secondary" @click=${() => this.act("The practice piece was not removed",
+          () => api.del(this.base + "/calibration/items/" + encodeURIComponent(i.id)), "Practice piece removed.")}>Remove<span
+          class="visually-hidden"> practice piece ${i.position}</span></button></li>`)}</ol>`
+        : html`<p class="muted">No practice pieces yet.</p>`}
+      ${list(res.scorers).length ? html`<div class="table-wrap"><table class="data-table" id="calibration-results">
+        <caption>How scorers did</caption>
+        <thead><tr><th scope="col">Scorer</th><th scope="col" class="num">Scored</th><th scope="col" class="num">Exact</th>
+          <th scope="col" class="num">Within one</th><th scope="col">Qualified</th></tr></thead>
+        <tbody>${list(res.scorers).map((s) => html`<tr><th scope="row">${str(s.name)}</th>
+          <td class="num">${number(s.attempted)} / ${number(s.items)}</td><td class="num">${percent(s.exact_share)}</td>
+          <td class="num">${percent(s.adjacent_share)}</td><td>${s.qualified ? "yes" : "not yet"}</td></tr>`)}</tbody>
+      </table></div>` : nothing}
+      ${rubric ? html`<form class="panel" id="item-form" @submit=${(e) => this.addItem(e)} novalidate aria-labelledby="item-heading">
+        <h3 id="item-heading">Add a practice piece</h3>
+        <div class="field"><label for="item-text">Text of the piece</label><textarea id="item-text" maxlength="100000"></textarea></div>
+        ${renderLevelGroups(rubric, { prefix: "item", levels: this.itemLevels,
+          onPick: (k, l) => { this.itemLevels = { ...this.itemLevels, [k]: l }; } })}
+        <div class="field"><label for="item-annotation">Why it earns this score</label>
+          <textarea id="item-annotation" maxlength="4000"></textarea></div>
+        <p class="actions"><button type="submit" class="button" id="item-add">Add practice piece</button></p>
+      </form>` : nothing}`;
+  }
+
+  // --- Progress -------------------------------------------------------------------------------
+
+  renderProgress() {
+    const p = this.progress;
+    if (!p) {
+      return html`<p class="panel-loading" role="status">Loading progress…</p>`;
+    }
+    const open = list(p.flags).filter((f) => !f.acknowledged);
+    return html`
+      <p id="progress-overall"><strong>${number(p.submitted)} of ${number(p.seats)}</strong> scores submitted
+        · ${number(p.pieces_complete)} of ${number(p.pieces)} pieces complete · ${number(p.drafts)} drafts</p>
+      <progress max=${p.seats || 1} value=${p.submitted || 0} aria-labelledby="progress-overall"></progress>
+      <div class="table-wrap"><table class="data-table" id="progress-table">
+        <caption>Scorers</caption>
+        <thead><tr><th scope="col">Scorer</th><th scope="col" class="num">Submitted</th><th scope="col" class="num">Drafts</th>
+          <th scope="col">Calibration</th><th scope="col">Last activity</th></tr></thead>
+        <tbody>${list(p.scorers).map((s) => html`<tr data-progress-member=${s.member}>
+          <th scope="row">${str(s.name)}${s.active ? nothing : html` <span class="muted">(dropped out)</span>`}</th>
+          <td class="num" data-submitted>${number(s.submitted)} / ${number(s.allocated)}</td><td class="num">${number(s.drafts)}</td>
+          <td>${s.calibration && s.calibration.items ? html`${number(s.calibration.attempted)} / ${number(s.calibration.items)},
+            ${percent(s.calibration.exact_share)} exact${s.calibration.qualified ? ", qualified" : ""}` : "—"}</td>
+          <td>${time(s.last_activity)}</td></tr>`)}</tbody>
+      </table></div>
+      <h3 id="flags-heading">Flagged pieces ${open.length ? html`<span class="badge warn">${open.length} open</span>` : nothing}</h3>
+      ${list(p.flags).length ? html`<ul class="flag-list" aria-labelledby="flags-heading" id="flag-list">
+        ${list(p.flags).map((f) => html`<li class=${f.acknowledged ? "done" : f.kind === "sensitive" ? "urgent" : ""} data-flag=${f.id}>
+          <strong>${FLAG_NAMES[f.kind] || f.kind}</strong> on <code>${f.code}</code>
+          ${f.suggested_condition ? html` — suggested: ${f.suggested_condition.replace("_", " ")}` : nothing}
+          ${str(f.note) ? html` — “${f.note}”` : nothing} <span class="muted">${time(f.raised_at)}</span>
+          ${f.acknowledged ? html` <span class="muted">(seen)</span>` : html` <button type="button" class="button small secondary"
+            @click=${() => this.act("The flag was not marked as seen", () => api.post(this.base + "/flags/" + encodeURIComponent(f.id)
+              + "/acknowledge", {}), "Flag marked as seen.")}>Mark as seen<span class="visually-hidden"> ${f.code}</span></button>`}
+        </li>`)}</ul>` : html`<p class="muted">No flags.</p>`}`;
+  }
+
+  // --- Tabs -----------------------------------------------------------------------------------
+
+  onTabKey(event) {
+    const ids = TABS.map(([id]) => id);
+    const at = ids.indexOf(this.tab);
+    const moves = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.select(ids[(moves[event.key] + ids.length) % ids.length], true);
+    }
+  }
+
+  renderTab() {
+    switch (this.tab) {
+      case "scorers": return this.renderScorers();
+      case "pieces": return this.renderPieces();
+      case "allocation": return this.renderAllocation();
+      case "calibration": return this.renderCalibration();
+      case "progress": return this.renderProgress();
+      default: return this.renderOverview();
+    }
+  }
+
+  async updated(changed) {
+    // The calibration form needs the round's rubric: read once, when first needed.
+    if (changed.has("tab") && this.tab === "calibration" && !this.rubric && this.round) {
+      this.rubric = (await api.get("/api/rubrics/" + encodeURIComponent(this.round.rubric.id))).definition;
+      this.requestUpdate();
+    }
+  }
+
+  render() {
+    const r = this.round;
+    const heading = html`<p><a href="#rounds" id="back-to-rounds">← All rounds</a></p>
+      <h2 data-page-heading tabindex="-1" id="round-heading">${r ? str(r.title) : "Round"}</h2>`;
+    if (!r) {
+      return html`${heading}${messageBox("setup-message", this.message)}
+        ${this.message ? nothing : html`<p class="panel-loading" role="status">Loading the round…</p>`}`;
+    }
+    return html`${heading}
+      <p class="muted">Phase: <span id="round-phase" class="badge phase-${r.phase}">${phaseName(r.phase)}</span>
+        · ${number(r.pieces)} pieces · ${number(list(r.members).filter((m) => list(m.roles).includes("scorer")).length)} scorers
+        · round code <code>${str(r.join_code)}</code></p>
+      ${messageBox("setup-message", this.message)}
+      <div class="tab-list" role="tablist" aria-label="Round set-up" @keydown=${(e) => this.onTabKey(e)}>
+        ${TABS.map(([id, title]) => html`<button type="button" role="tab" id=${"tab-" + id} data-tab=${id}
+          aria-selected=${this.tab === id ? "true" : "false"} aria-controls="tab-panel" tabindex=${this.tab === id ? "0" : "-1"}
+          @click=${() => this.select(id)}>${title}</button>`)}
+      </div>
+      <div id="tab-panel" role="tabpanel" aria-labelledby=${"tab-" + this.tab} tabindex="0">${this.renderTab()}</div>`;
+  }
+}
+
+customElements.define("calibrate-round-setup", CalibrateRoundSetup);
