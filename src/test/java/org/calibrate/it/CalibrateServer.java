@@ -76,17 +76,33 @@ public final class CalibrateServer implements BeforeAllCallback {
      * (kept between starts, so a test can restart with other settings), stopped by the caller.
      */
     public static Running startSeparate(TestPlatform platform, Path work, Map<String, String> settings, String logName) throws Exception {
+        return startSeparate(platform, work, settings, logName, FAST_START);
+    }
+
+    /** The same with other JVM options: benchmarks run with the JVM's defaults, not the quick-start flags of the tests. */
+    public static Running startSeparate(TestPlatform platform, Path work, Map<String, String> settings, String logName, List<String> jvmOptions)
+            throws Exception {
         Path config = Files.createDirectories(work.resolve("lti-config/platforms"));
         Files.copy(Path.of("lti-config/platforms/demo.json"), config.resolve("demo.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return start(platform, work, "h2", settings, logName);
+        return start(platform, work, "h2", settings, logName, jvmOptions);
     }
+
+    /** Tests start many servers: C1 only and the serial collector halve start-up on two cores (STACK-NOTES). */
+    private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m");
 
     private static Running start(TestPlatform platform, Path work, String database, Map<String, String> settings, String logName)
             throws Exception {
+        return start(platform, work, database, settings, logName, FAST_START);
+    }
+
+    private static Running start(TestPlatform platform, Path work, String database, Map<String, String> settings, String logName,
+                                 List<String> jvmOptions) throws Exception {
         int port = settings.containsKey("PORT") ? Integer.parseInt(settings.get("PORT")) : freePort();
         String url = "http://127.0.0.1:" + port;
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xmx768m", "-jar", jar()));
+        List<String> command = new ArrayList<>();
+        command.add(javaBin());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar()));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("PORT", Integer.toString(port));
