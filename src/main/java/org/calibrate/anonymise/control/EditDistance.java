@@ -5,6 +5,25 @@ final class EditDistance {
     private EditDistance() {
     }
 
+    /**
+     * A name of five letters or more: any one edit ("Thomspon"). A four-letter name: only a doubled
+     * letter ("Mayaa"), since one free edit from "Maya" reaches ordinary words like "Mayan".
+     */
+    static boolean misspelling(String name, String written) {
+        if (name.length() >= 5) {
+            return atMostOne(name, written);
+        }
+        if (written.length() != name.length() + 1) {
+            return false;
+        }
+        for (int i = 0; i < written.length() - 1; i++) {
+            if (written.charAt(i) == written.charAt(i + 1) && (written.substring(0, i) + written.substring(i + 1)).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean atMostOne(String a, String b) {
         if (a.equals(b)) {
             return true;

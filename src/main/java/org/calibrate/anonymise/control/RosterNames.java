@@ -69,7 +69,7 @@ final class RosterNames {
         }
         NameForm best = null;
         for (NameForm f : people.misspellable()) {
-            if (Math.abs(f.key().length() - key.length()) <= 1 && EditDistance.atMostOne(f.key(), key)
+            if (Math.abs(f.key().length() - key.length()) <= 1 && EditDistance.misspelling(f.key(), key)
                     && (best == null || author.isPresent() && author.get().equals(f.person()))) {
                 best = f;
             }
