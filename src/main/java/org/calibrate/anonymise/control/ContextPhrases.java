@@ -43,13 +43,21 @@ final class ContextPhrases {
         return found;
     }
 
-    /** Whole words, any case, any run of white space between words, either apostrophe. */
+    /**
+     * Whole words, any run of white space between words, either apostrophe; phrases in any case, a
+     * single word ("Riverside") only as written or in capitals, since in lower case it is a word.
+     */
     static Pattern compile(String phrase) {
         StringBuilder b = new StringBuilder("(?<![\\p{L}\\p{N}])");
         String[] words = phrase.split("\\s+");
         for (int i = 0; i < words.length; i++) {
             b.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]).replace("'", "\\E['’]\\Q").replace("’", "\\E['’]\\Q"));
         }
-        return Pattern.compile(b.append("(?![\\p{L}\\p{N}])").toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        b.append("(?![\\p{L}\\p{N}])");
+        if (words.length == 1) {
+            String upper = b.toString().replace(Pattern.quote(words[0]), Pattern.quote(words[0].toUpperCase(java.util.Locale.ROOT)));
+            return Pattern.compile("(?:" + b + ")|(?:" + upper + ")");
+        }
+        return Pattern.compile(b.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }
