@@ -26,7 +26,8 @@ public final class Anonymiser {
     /** A piece longer than this is not an essay; refusing it keeps one upload from stalling a batch. */
     public static final int MAX_TEXT_CHARS = 200_000;
     /** "Period 3", "Room 434", "Pd. 6": which class a piece came from. */
-    private static final Pattern CLASS_DESIGNATOR = Pattern.compile("\\b(?:Period|Per\\.|Pd\\.?|Room|Rm\\.?)\\s*\\d{1,3}[A-Z]?\\b");
+    private static final Pattern CLASS_DESIGNATOR = Pattern.compile(
+            "\\b(?:Period|Per\\.|Pd\\.?|Room|Rm\\.?)\\s*(?:\\d{1,3}[A-Z]?\\b|(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)", Pattern.CASE_INSENSITIVE);
 
     private final KnownPeople people;
     private final ContextPhrases phrases;

@@ -33,7 +33,7 @@ final class ContactPatterns {
     private static final Pattern FORMULA = Pattern.compile("(?:[A-Z][a-z]?\\d{0,2})+");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])?");
     private static final Pattern NAMED_USERNAME = Pattern.compile(
-            "(?i)\\b(?:user\\s?name|login|handle|gamer\\s?tag|screen\\s?name|account(?:\\s+name)?)\\s*(?:is\\s+|[:=]\\s*)@?([A-Za-z0-9_.-]{3,30})");
+            "(?i)\\b(?:user\\s?name|login|handle|gamer\\s?tag|screen\\s?name|account(?:\\s+name)?)(?:\\s+[\\p{L}]+){0,4}?\\s*(?:\\s+is\\s+|[:=]\\s*)@?((?=[\\w.-]*[\\d_.])[A-Za-z0-9_.-]{3,30})");
     private static final String SUFFIXES = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Trail|Trl";
     private static final Pattern STREET = Pattern.compile(
             "\\b\\d{1,6}(?:\\s+[NSEW]\\.?)?(?:\\s+(?:\\d{1,3}(?:st|nd|rd|th)|[A-Z][\\p{L}'-]*)){1,3}\\s+(?:" + SUFFIXES + ")\\b\\.?"
@@ -102,12 +102,8 @@ final class ContactPatterns {
         if (people.usernames().keySet().stream().anyMatch(lower::contains)) {
             return true;
         }
-        for (String part : lower.split("[^\\p{L}]+")) {
-            if (part.length() >= 4 && !people.forms(part, java.util.Optional.empty()).isEmpty() && !CommonWords.contains(part)) {
-                return true;
-            }
-        }
-        return false;
+        String folded = Words.key(address);
+        return people.nameKeys().stream().anyMatch(k -> k.length() >= 4 && !RosterNames.wordLike(k) && folded.contains(k.replace("'", "")));
     }
 
     /** URLs end before the punctuation that closes the sentence around them. */

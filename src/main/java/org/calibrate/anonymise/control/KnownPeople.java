@@ -86,6 +86,10 @@ public final class KnownPeople {
         return (f.person().role() == Role.LEARNER ? 1 : 3) + (f.source() == NameForm.Source.NICKNAME ? 1 : 0);
     }
 
+    java.util.Set<String> nameKeys() {
+        return forms.keySet();
+    }
+
     List<NameForm> misspellable() {
         return misspellable;
     }

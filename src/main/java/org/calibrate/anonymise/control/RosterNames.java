@@ -37,7 +37,8 @@ final class RosterNames {
         return found;
     }
 
-    private Optional<Finding> judged(Surroundings s, int i, Words.Word part, NameForm form, Optional<Person> author) {
+    private Optional<Finding> judged(Surroundings s, int i, Words.Word word, NameForm form, Optional<Person> author) {
+        Words.Word part = s.familyInitialAfter(i, Initials.initialsOf(form.person())).map(end -> new Words.Word(word.start(), end, word.text())).orElse(word);
         if (!wordLike(form.key())) {
             return Optional.of(person(part, form.person(), Action.REDACTED));
         }

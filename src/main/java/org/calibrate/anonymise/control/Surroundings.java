@@ -53,6 +53,16 @@ final class Surroundings {
         return p < text.length() && Character.isDigit(text.charAt(p));
     }
 
+    /** "Zoë K.": the end of an initial after the word, when it is the family initial of the initials given. */
+    Optional<Integer> familyInitialAfter(int i, String initials) {
+        int p = words.get(i).end();
+        if (initials.length() == 2 && p + 2 < text.length() && text.charAt(p) == ' ' && text.charAt(p + 1) == initials.charAt(1)
+                && text.charAt(p + 2) == '.' && (p + 3 == text.length() || !Character.isLetter(text.charAt(p + 3)))) {
+            return Optional.of(p + 3);
+        }
+        return Optional.empty();
+    }
+
     Optional<String> keyBefore(int i) {
         return before(i).map(Words.Word::key);
     }

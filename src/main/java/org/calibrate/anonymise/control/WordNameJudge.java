@@ -39,7 +39,10 @@ final class WordNameJudge {
         Words.Word w = s.words().get(i);
         String key = w.key();
         if (w.lowerCase()) {
-            return Verdict.KEEP;
+            // "i think hope was right when she said…": a subject before a verb, no article or adjective before it.
+            boolean subject = PERSON_AFTER.contains(s.keyAfter(i).orElse("")) || Set.of("was", "is", "has", "had").contains(s.keyAfter(i).orElse(""));
+            boolean bare = s.keyBefore(i).filter(b -> Set.of("think", "thought", "and", "said", "because", "but", "that", "when", "with").contains(b)).isPresent();
+            return subject && bare ? Verdict.FLAG : Verdict.KEEP;
         }
         if (withOtherName || s.afterHonorific(i) || s.possessive(i)) {
             return Verdict.REDACT;
