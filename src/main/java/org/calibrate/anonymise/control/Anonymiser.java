@@ -98,6 +98,7 @@ public final class Anonymiser {
     private static Redaction render(String text, List<Finding> findings, Optional<Person> author) {
         Map<Person, String> classmates = new HashMap<>();
         StringBuilder out = new StringBuilder(text.length());
+        StringBuilder cautious = new StringBuilder(text.length());
         List<Span> spans = new ArrayList<>(findings.size());
         int at = 0;
         int codePointAt = 0;
@@ -107,10 +108,11 @@ public final class Anonymiser {
             int end = start + text.codePointCount(f.start(), f.end());
             spans.add(new Span(start, end, label, f.action()));
             out.append(text, at, f.start()).append(f.action() == Action.REDACTED ? label : text.substring(f.start(), f.end()));
+            cautious.append(text, at, f.start()).append(label);
             at = f.end();
             codePointAt = end;
         }
-        return new Redaction(out.append(text, at, text.length()).toString(), spans);
+        return new Redaction(out.append(text, at, text.length()).toString(), cautious.append(text, at, text.length()).toString(), spans);
     }
 
     private static String label(Finding f, Optional<Person> author, Map<Person, String> classmates) {

@@ -91,7 +91,8 @@ final class ContactPatterns {
             String t = text.substring(token.start(), end);
             if (t.length() >= 3 && people.userIds().containsKey(t) && t.chars().anyMatch(Character::isDigit)) {
                 found.add(Finding.redact(token.start(), end, Kind.ID));
-            } else if (people.usernames().containsKey(t.toLowerCase(Locale.ROOT))) {
+            } else if (people.usernames().containsKey(t.toLowerCase(Locale.ROOT)) && people.forms(Words.key(t), java.util.Optional.empty()).isEmpty()) {
+                // A username that is just a name ("maya") is left to the name rules, which label it by person.
                 found.add(Finding.redact(token.start(), end, Kind.USERNAME));
             }
         }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A teacher's evaluation written into the work ("Teacher comment: …", "Good work James, but…",
- * "[T: see me]") goes whole: it names the pupil, and a grade already given sways the scorer
+ * "[Teacher comment: …]") goes whole: it names the pupil, and a grade already given sways the scorer
  * (Annenberg technical manual: "all teacher evaluations of students' work were also removed").
  */
 final class TeacherComments {
@@ -18,7 +18,8 @@ final class TeacherComments {
     private static final Pattern PRAISE = Pattern.compile(
             "(?m)^[ \\t]*(?:(?i:good|great|nice|excellent|awesome|fantastic|super|wonderful)\\s+(?i:work|job|effort|thinking|start|writing|try)|(?i:well\\s+done)|(?i:see\\s+me))(?:\\s*[,!]|\\s+[\\p{Lu}\\]]).*(?:\\n(?![ \\t]*\\n).*)*");
     /** Bracketed annotations: "[T: cite this]", "(Teacher: good point)". */
-    private static final Pattern BRACKETED = Pattern.compile("\\[(?:T|TC|Teacher|Tchr)\\s*:[^\\]\\n]*\\]|\\((?:T|Teacher|Tchr)\\s*:[^)\\n]*\\)");
+    private static final Pattern BRACKETED = Pattern.compile(
+            "\\[(?:T|TC|Teacher|Tchr)(?:['’]s)?(?:\\s+(?:comments?|notes?|feedback))?\\s*:[^\\]\\n]*\\]|\\((?:T|Teacher|Tchr)(?:['’]s)?(?:\\s+(?:comments?|notes?|feedback))?\\s*:[^)\\n]*\\)");
 
     private TeacherComments() {
     }
