@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,23 +34,24 @@ public final class CommonWords {
 
     static Set<String> load(String resource) {
         Set<String> words = new HashSet<>();
+        for (String line : lines(resource)) {
+            for (String w : line.split("\\s+")) {
+                words.add(Words.key(w));
+            }
+        }
+        return Set.copyOf(words);
+    }
+
+    /** A resource's lines beside this class, without blank lines and "#" comments. */
+    static List<String> lines(String resource) {
         try (InputStream in = CommonWords.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + resource + " missing from the build");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                for (String w : line.strip().split("\\s+")) {
-                    if (!w.isEmpty() && !w.startsWith("#")) {
-                        words.add(Words.key(w));
-                    } else if (w.startsWith("#")) {
-                        break;
-                    }
-                }
-            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(words);
     }
 }

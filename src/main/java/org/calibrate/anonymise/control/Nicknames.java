@@ -1,14 +1,7 @@
 package org.calibrate.anonymise.control;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,32 +23,20 @@ public final class Nicknames {
 
     private static Map<String, Set<String>> load() {
         Map<String, Set<String>> forms = new HashMap<>();
-        try (InputStream in = Nicknames.class.getResourceAsStream("nicknames.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("resource nicknames.txt missing from the build");
+        for (String line : CommonWords.lines("nicknames.txt")) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                int colon = line.indexOf(':');
-                if (line.isBlank() || line.startsWith("#") || colon < 0) {
-                    continue;
-                }
-                String formal = Words.key(line.substring(0, colon).strip());
-                List<String> group = new java.util.ArrayList<>(List.of(formal));
-                for (String nick : line.substring(colon + 1).split(",")) {
-                    if (!nick.isBlank()) {
-                        group.add(Words.key(nick.strip()));
-                    }
-                }
-                // The formal name knows all its nicknames, a nickname only its formal name: a pupil
-                // called Liam on the roster is not written "Bill".
-                for (String nick : group.subList(1, group.size())) {
-                    forms.computeIfAbsent(formal, k -> new LinkedHashSet<>()).add(nick);
-                    forms.computeIfAbsent(nick, k -> new LinkedHashSet<>()).add(formal);
+            String formal = Words.key(line.substring(0, colon).strip());
+            // The formal name knows all its nicknames, a nickname only its formal name: a pupil
+            // called Liam on the roster is not written "Bill".
+            for (String nick : line.substring(colon + 1).split(",")) {
+                if (!nick.isBlank()) {
+                    forms.computeIfAbsent(formal, k -> new LinkedHashSet<>()).add(Words.key(nick.strip()));
+                    forms.computeIfAbsent(Words.key(nick.strip()), k -> new LinkedHashSet<>()).add(formal);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Map.copyOf(forms);
     }

@@ -112,14 +112,4 @@ final class Surroundings {
         }
         return w.end() < text.length() && (text.charAt(w.end()) == '\'' || text.charAt(w.end()) == '’');
     }
-
-    /** Whether the word's line is the first non-blank line of the text (a heading: name, class, date). */
-    boolean inFirstLine(int i) {
-        int firstText = 0;
-        while (firstText < text.length() && Character.isWhitespace(text.charAt(firstText))) {
-            firstText++;
-        }
-        int firstEnd = text.indexOf('\n', firstText);
-        return firstEnd < 0 || words.get(i).start() < firstEnd;
-    }
 }
