@@ -17,7 +17,11 @@ import org.calibrate.rounds.entity.Round;
 import org.calibrate.runtime.Settings;
 import org.calibrate.session.boundary.ApiRefusal;
 import org.calibrate.session.entity.Course;
-import org.calibrate.anonymise.control.NameRedactor;
+import org.calibrate.anonymise.control.Anonymiser;
+import org.calibrate.anonymise.control.KnownPeople;
+import org.calibrate.anonymise.entity.CourseContext;
+import org.calibrate.anonymise.entity.Person;
+import org.calibrate.anonymise.entity.Role;
 import org.calibrate.roster.entity.RosterMember;
 import org.jsoup.Jsoup;
 
@@ -59,15 +63,15 @@ public class Pieces {
     }
 
     public List<Piece> add(RoundAccess.Access a, List<NewPiece> pieces, Piece.Source source) {
-        return add(a, pieces, source, List.of(), List.of());
+        return add(a, pieces, source, List.of(), List.of(), List.of());
     }
 
     /**
-     * @param moreNames   learner names to redact besides the roster's (the demo course's, when its roster was never read)
+     * @param morePeople  people to redact besides the roster's (the demo course's, when its roster was never read)
      * @param moreClasses class names to redact besides the pieces' origins
      */
-    private List<Piece> add(RoundAccess.Access a, List<NewPiece> pieces, Piece.Source source, List<String> moreNames,
-                            List<String> moreClasses) {
+    private List<Piece> add(RoundAccess.Access a, List<NewPiece> pieces, Piece.Source source, List<Person> morePeople,
+                            List<String> moreClasses, List<CourseContext.School> schools) {
         Round round = a.round();
         RoundAccess.requirePhase(round, Phase.SETUP, "Pieces can only be added while the round is in setup.");
         if (pieces.isEmpty() || pieces.size() > MAX_PER_CALL) {
@@ -79,15 +83,17 @@ public class Pieces {
             throw ApiRefusal.invalid("A round holds at most " + MAX_PER_ROUND + " pieces.");
         }
         Instant now = Instant.now(Clock.systemUTC());
-        List<String> names = new java.util.ArrayList<>(courseNames(round.courseId()));
-        names.addAll(moreNames);
-        NameRedactor redactor = new NameRedactor(names);
+        List<Person> people = new java.util.ArrayList<>(coursePeople(round.courseId()));
+        people.addAll(morePeople);
         // The class a piece came from says much about whose it is: every class named in the round goes too.
         Set<String> classes = new HashSet<>(moreClasses);
         pieces.forEach(n -> n.origin().ifPresent(classes::add));
         classes.addAll(em.createQuery("select distinct p.origin from Piece p where p.roundId = :r and p.origin is not null", String.class)
                 .setParameter("r", round.id()).getResultList());
-        NameRedactor classRedactor = NameRedactor.classes(classes);
+        Course course = em.find(Course.class, round.courseId());
+        Anonymiser anonymiser = new Anonymiser(new KnownPeople(people),
+                new CourseContext(course == null ? Optional.empty() : course.title(), course == null ? Optional.empty() : course.label(),
+                        schools, List.copyOf(classes)));
         List<Piece> added = new java.util.ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             NewPiece n = pieces.get(i);
@@ -96,8 +102,9 @@ public class Pieces {
                 code = PieceCode.random();
             } while (!codes.add(code.value()));
             Piece piece;
+            // Until a moderator reviews the flags, what the anonymiser was unsure of is withheld from scorers too.
             try {
-                piece = new Piece(round.id(), code, n.text() == null ? "" : classRedactor.redact(redactor.redact(n.text())), n.origin(), source, now);
+                piece = new Piece(round.id(), code, n.text() == null ? "" : anonymiser.anonymise(n.text(), n.learnerSubject()).cautiousText(), n.origin(), source, now);
             } catch (IllegalArgumentException e) {
                 throw ApiRefusal.invalid("Piece " + (i + 1) + ": " + e.getMessage() + " Nothing was added.");
             }
@@ -110,18 +117,16 @@ public class Pieces {
         return added;
     }
 
-    /** Every name the course roster knows, learners' and teachers' alike: full, given and family. */
-    private List<String> courseNames(String courseId) {
-        List<String> names = new java.util.ArrayList<>();
+    /** The course roster's learners and teachers, with the ids and e-mail addresses that identify them too. */
+    private List<Person> coursePeople(String courseId) {
+        List<Person> people = new java.util.ArrayList<>();
         for (RosterMember m : em.createQuery("select m from RosterMember m where m.courseId = :c", RosterMember.class)
                 .setParameter("c", courseId).getResultList()) {
             if (m.learns() || m.teaches()) {
-                m.name().ifPresent(names::add);
-                m.givenName().ifPresent(names::add);
-                m.familyName().ifPresent(names::add);
+                people.add(new Person(m.userId(), m.name(), m.givenName(), m.familyName(), m.email(), m.teaches() ? Role.INSTRUCTOR : Role.LEARNER));
             }
         }
-        return names;
+        return people;
     }
 
     /** The demo course's submissions, when this round lives in the demo LMS's course. */
@@ -142,9 +147,10 @@ public class Pieces {
                 dc.person(s.student_id()).flatMap(p -> p.sections().stream().findFirst())
                         .flatMap(id -> dc.sections().stream().filter(sec -> sec.id().equals(id)).findFirst()).map(DemoCourse.Section::name),
                 Optional.of(s.student_id()))).toList();
-        List<String> demoLearners = dc.people().stream()
-                .flatMap(p -> java.util.stream.Stream.of(p.name(), p.given_name(), p.family_name())).toList();
-        return add(a, pieces, Piece.Source.DEMO, demoLearners, dc.sections().stream().map(DemoCourse.Section::name).toList());
+        List<Person> demoPeople = dc.people().stream().map(p -> new Person(p.id(), Optional.ofNullable(p.name()), Optional.ofNullable(p.given_name()),
+                Optional.ofNullable(p.family_name()), Optional.ofNullable(p.email()), "student".equals(p.role()) ? Role.LEARNER : Role.INSTRUCTOR)).toList();
+        List<CourseContext.School> schools = dc.course().school() == null ? List.of() : List.of(new CourseContext.School(dc.course().school(), List.of()));
+        return add(a, pieces, Piece.Source.DEMO, demoPeople, dc.sections().stream().map(DemoCourse.Section::name).toList(), schools);
     }
 
     /** Paragraphs kept as blank lines; markup dropped. */
