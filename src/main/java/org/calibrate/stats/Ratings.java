@@ -133,8 +133,9 @@ public final class Ratings {
             long ns = scorerIds.size();
             long[] keys = new long[n];
             for (int i = 0; i < n; i++) {
-                keys[i] = Math.addExact(Math.multiplyExact(Math.addExact(Math.multiplyExact(
-                        (long) pieceRank[p[i]], nc) + criterionRank[c[i]], ns) + scorerRank[s[i]], (long) n), i);
+                long unit = (long) pieceRank[p[i]] * nc + criterionRank[c[i]];
+                long entry = Math.addExact(Math.multiplyExact(unit, ns), scorerRank[s[i]]);
+                keys[i] = Math.addExact(Math.multiplyExact(entry, (long) n), i);
             }
             Arrays.sort(keys);
             int[] rp = new int[n];
