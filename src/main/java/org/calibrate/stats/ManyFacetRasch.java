@@ -16,9 +16,9 @@ import java.util.List;
  * derivative. That is a pass over flat arrays per block, no matrix algebra, and memory linear in the number
  * of scores. Steps are capped at one logit, as in FACETS and Winsteps, so badly fitting data cannot throw an
  * estimate far away. Identification: scorer severities and criterion difficulties are centred on zero,
- * thresholds of each set sum to zero, pieces float. JMLE piece measures are biased outwards by about
- * L/(L-1) for L scores per piece; the (L-1)/L correction is optional because it changes the scale between
- * designs (off by default, as in FACETS).
+ * thresholds of each set sum to zero, pieces float. With L scores per piece (8 in double scoring on four
+ * criteria), JMLE spreads severities, difficulties and thresholds by about L/(L-1) (Wright and Douglas 1977);
+ * the (L-1)/L correction is an option, off by default as in FACETS, so that figures compare with FACETS'.
  *
  * <p>Extreme elements (a piece with every score at the lowest or highest level, likewise a scorer or
  * criterion) have no finite estimate; as in FACETS they are left out of estimation, repeatedly until none
@@ -126,10 +126,10 @@ public final class ManyFacetRasch {
             iteration++;
             change = Math.max(stepPieces(), stepOthers());
         }
+        if (options.biasCorrection()) correctBias();
         double[][][] fit = fitStatistics();
         for (int f = 0; f < 3; f++) extrapolateExtremes(f, fit[f]);
         double[] fair = fairAverages();
-        if (options.biasCorrection()) correctPieceBias();
         return new RaschResult(model, true, null, subsets, iteration, change, change <= options.convergence(),
                 options.biasCorrection(), facet(PIECE, fit[PIECE], fair), facet(SCORER, fit[SCORER], null),
                 facet(CRITERION, fit[CRITERION], null), bias());
@@ -384,11 +384,29 @@ public final class ManyFacetRasch {
         return fair;
     }
 
-    private void correctPieceBias() {
-        double mean = (double) Arrays.stream(activeCounts()).sum() / Math.max(1, measure[PIECE].length);
+    /**
+     * Wright and Douglas (1977): with L scores per piece, JMLE spreads the measures of the facets with many
+     * scores (scorers, criteria, thresholds) by about L / (L - 1). Scale them back, then re-estimate the
+     * pieces against the corrected values so that the two stay consistent.
+     */
+    private void correctBias() {
+        int[] counts = activeCounts();
+        long total = 0;
+        int pieces = 0;
+        for (int c : counts) {
+            if (c > 0) {
+                total += c;
+                pieces++;
+            }
+        }
+        double mean = (double) total / Math.max(1, pieces);
         if (mean <= 1) return;
         double factor = (mean - 1) / mean;
-        for (int e = 0; e < measure[PIECE].length; e++) measure[PIECE][e] *= factor;
+        for (int f = SCORER; f <= CRITERION; f++) for (int e = 0; e < measure[f].length; e++) measure[f][e] *= factor;
+        for (double[] t : tau) for (int k = 1; k < t.length; k++) t[k] *= factor;
+        for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
+            if (stepPieces() < options.convergence()) break;
+        }
     }
 
     private int[] activeCounts() {
