@@ -43,6 +43,7 @@ public final class RoundStatistics {
     private RoundStatistics() {
     }
 
+    /** With {@code options} null the Rasch analysis is skipped and {@code rasch} is null (agreement only). */
     public static Report compute(Ratings r, ManyFacetRasch.Options options) {
         Pairs pairs = Pairs.of(r);
         int[] allUnits = IntStream.range(0, r.units()).toArray();
@@ -57,7 +58,7 @@ public final class RoundStatistics {
         Summary summary = new Summary(r.size(), r.pieces(), r.scorers(), r.criteria(), r.minScore(), r.maxScore(),
                 round.pieces());
         return new Report(summary, round, List.copyOf(criteria), scorerPairs(r, pairs), scorers(r, pairs),
-                ManyFacetRasch.fit(r, options));
+                options == null ? null : ManyFacetRasch.fit(r, options));
     }
 
     private static Figures figures(Ratings r, Pairs pairs, int[] units, int[] at, int min, int max) {

@@ -3,19 +3,19 @@ package org.calibrate.stats;
 import java.util.Random;
 
 /** Double-scored rounds simulated from the rating scale model with known parameters and a seeded generator. */
-final class Simulation {
-    final double[] pieces;
-    final double[] severities;
-    final double[] difficulties;
-    final double[] thresholds;
-    final Ratings ratings;
+public final class Simulation {
+    public final double[] pieces;
+    public final double[] severities;
+    public final double[] difficulties;
+    public final double[] thresholds;
+    public final Ratings ratings;
 
     /**
      * Piece measures N(0, 1.5), severities evenly spread over [-1, 1] (centred), difficulties spread over
      * [-0.5, 0.5], thresholds -1.5, -0.5, 0.5, 1.5 (levels 1..5). Piece i goes to scorer j and to scorer
      * j + 1 + (i mod 3): every scorer shares pieces with its neighbours, so the design is connected.
      */
-    Simulation(int pieceCount, int scorerCount, int criterionCount, long seed) {
+    public Simulation(int pieceCount, int scorerCount, int criterionCount, long seed) {
         Random random = new Random(seed);
         pieces = new double[pieceCount];
         severities = new double[scorerCount];
