@@ -2,7 +2,7 @@ package org.calibrate.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /**
  * Percentile bootstrap over units (a piece on a criterion), for figures with no closed-form interval in
@@ -16,19 +16,31 @@ final class Bootstrap {
     private Bootstrap() {
     }
 
-    /** 2.5% and 97.5% percentiles of the statistic over resampled unit lists; NaN replicates are dropped. */
-    static double[] interval(int[] units, ToDoubleFunction<int[]> statistic) {
+    /**
+     * 2.5% and 97.5% percentiles of each of several statistics computed on the same resampled unit lists
+     * (sharing the replicates halves the cost when two figures come from one pass); NaN replicates are
+     * dropped, and with fewer than half left the interval is {NaN, NaN}.
+     */
+    static double[][] intervals(int[] units, int statistics, Function<int[], double[]> statistic) {
         SplittableRandom random = new SplittableRandom(SEED);
-        double[] values = new double[REPLICATES];
-        int kept = 0;
+        double[][] values = new double[statistics][REPLICATES];
+        int[] kept = new int[statistics];
         int[] draw = new int[units.length];
         for (int b = 0; b < REPLICATES; b++) {
             for (int i = 0; i < draw.length; i++) draw[i] = units[random.nextInt(units.length)];
-            double v = statistic.applyAsDouble(draw);
-            if (Double.isFinite(v)) values[kept++] = v;
+            double[] v = statistic.apply(draw);
+            for (int s = 0; s < statistics; s++) if (Double.isFinite(v[s])) values[s][kept[s]++] = v[s];
         }
-        if (kept < REPLICATES / 2) return new double[] {Double.NaN, Double.NaN};
-        Arrays.sort(values, 0, kept);
-        return new double[] {values[(int) Math.floor(0.025 * (kept - 1))], values[(int) Math.ceil(0.975 * (kept - 1))]};
+        double[][] intervals = new double[statistics][];
+        for (int s = 0; s < statistics; s++) {
+            if (kept[s] < REPLICATES / 2) {
+                intervals[s] = new double[] {Double.NaN, Double.NaN};
+                continue;
+            }
+            Arrays.sort(values[s], 0, kept[s]);
+            intervals[s] = new double[] {values[s][(int) Math.floor(0.025 * (kept[s] - 1))],
+                    values[s][(int) Math.ceil(0.975 * (kept[s] - 1))]};
+        }
+        return intervals;
     }
 }

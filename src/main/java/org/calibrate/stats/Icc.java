@@ -44,10 +44,12 @@ public final class Icc {
             c = Estimate.of(consistency, ci[0], ci[1], pieces);
             a = Estimate.of(absolute, ci[2], ci[3], pieces);
         } else {
-            double[] cc = Bootstrap.interval(units, draw -> ratio(Sums.of(r, draw).components(), false));
-            double[] ac = Bootstrap.interval(units, draw -> ratio(Sums.of(r, draw).components(), true));
-            c = Estimate.of(consistency, cc[0], cc[1], pieces);
-            a = Estimate.of(absolute, ac[0], ac[1], pieces);
+            double[][] ci = Bootstrap.intervals(units, 2, draw -> {
+                double[] w = Sums.of(r, draw).components();
+                return new double[] {ratio(w, false), ratio(w, true)};
+            });
+            c = Estimate.of(consistency, ci[0][0], ci[0][1], pieces);
+            a = Estimate.of(absolute, ci[1][0], ci[1][1], pieces);
         }
         return new Result(c, a, new Components(v[0], v[1], v[2]));
     }

@@ -1,5 +1,8 @@
 package org.calibrate.stats;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Krippendorff's alpha (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability") from the
  * coincidence matrix of levels within units; any number of scorers per unit, missing scores allowed (a unit
@@ -12,15 +15,25 @@ public final class KrippendorffAlpha {
     private KrippendorffAlpha() {
     }
 
-    /** Alpha over the given units on the levels min..max, with a bootstrap interval over units. */
-    static Estimate of(Ratings r, int[] units, int min, int max, Metric metric, int pieces) {
-        double alpha = alpha(r, units, min, max, metric);
-        if (Double.isNaN(alpha)) {
-            return Estimate.undefined(pairable(r, units) == 0 ? "no piece was scored twice on the same criterion"
-                    : "every score is on one level, so there is no disagreement to compare against", pieces);
+    /**
+     * Alpha over the given units on the levels min..max for each metric, with bootstrap intervals over units
+     * that share their replicates (one coincidence matrix per replicate serves every metric).
+     */
+    static List<Estimate> of(Ratings r, int[] units, int min, int max, List<Metric> metrics, int pieces) {
+        double[][] o = coincidences(r, units, min, max);
+        List<Estimate> estimates = new ArrayList<>();
+        double[][] ci = Bootstrap.intervals(units, metrics.size(), draw -> {
+            double[][] resampled = coincidences(r, draw, min, max);
+            return metrics.stream().mapToDouble(m -> alpha(resampled, m)).toArray();
+        });
+        for (int i = 0; i < metrics.size(); i++) {
+            double alpha = alpha(o, metrics.get(i));
+            estimates.add(Double.isNaN(alpha)
+                    ? Estimate.undefined(pairable(r, units) == 0 ? "no piece was scored twice on the same criterion"
+                    : "every score is on one level, so there is no disagreement to compare against", pieces)
+                    : Estimate.of(alpha, ci[i][0], ci[i][1], pieces));
         }
-        double[] ci = Bootstrap.interval(units, draw -> alpha(r, draw, min, max, metric));
-        return Estimate.of(alpha, ci[0], ci[1], pieces);
+        return List.copyOf(estimates);
     }
 
     private static int pairable(Ratings r, int[] units) {
@@ -31,6 +44,11 @@ public final class KrippendorffAlpha {
 
     /** NaN when nothing is pairable or only one level occurs. */
     static double alpha(Ratings r, int[] units, int min, int max, Metric metric) {
+        return alpha(coincidences(r, units, min, max), metric);
+    }
+
+    /** The coincidence matrix o_ck: each ordered pair of scores in a unit of m scores counts 1 / (m - 1). */
+    private static double[][] coincidences(Ratings r, int[] units, int min, int max) {
         int k = max - min + 1;
         double[][] o = new double[k][k];
         int[] inUnit = new int[k];
@@ -54,6 +72,11 @@ public final class KrippendorffAlpha {
             }
             for (int i = r.unitStart(u); i < r.unitEnd(u); i++) inUnit[r.score(i) - min] = 0;
         }
+        return o;
+    }
+
+    private static double alpha(double[][] o, Metric metric) {
+        int k = o.length;
         double[] nc = new double[k];
         double n = 0;
         for (int c = 0; c < k; c++) {

@@ -122,9 +122,17 @@ public final class ManyFacetRasch {
         markEstimableThresholds();
         int iteration = 0;
         double change = Double.POSITIVE_INFINITY;
+        double[] before = snapshot();
+        double[] previousStep = null;
         while (iteration < options.maxIterations() && change > options.convergence()) {
             iteration++;
             change = Math.max(stepPieces(), stepOthers());
+            double[] after = snapshot();
+            double[] step = new double[after.length];
+            for (int i = 0; i < step.length; i++) step[i] = after[i] - before[i];
+            if (previousStep != null && iteration % 5 == 0 && accelerate(after, step, previousStep)) after = snapshot();
+            before = after;
+            previousStep = step;
         }
         if (options.biasCorrection()) correctBias();
         double[][][] fit = fitStatistics();
@@ -133,6 +141,66 @@ public final class ManyFacetRasch {
         return new RaschResult(model, true, null, subsets, iteration, change, change <= options.convergence(),
                 options.biasCorrection(), facet(PIECE, fit[PIECE], fair), facet(SCORER, fit[SCORER], null),
                 facet(CRITERION, fit[CRITERION], null), bias());
+    }
+
+    /** All parameters in one vector: piece, scorer and criterion measures, then thresholds. */
+    private double[] snapshot() {
+        int size = measure[PIECE].length + measure[SCORER].length + measure[CRITERION].length;
+        for (double[] t : tau) size += t.length;
+        double[] all = new double[size];
+        int at = 0;
+        for (double[] m : measure) {
+            System.arraycopy(m, 0, all, at, m.length);
+            at += m.length;
+        }
+        for (double[] t : tau) {
+            System.arraycopy(t, 0, all, at, t.length);
+            at += t.length;
+        }
+        return all;
+    }
+
+    private void restore(double[] all) {
+        int at = 0;
+        for (double[] m : measure) {
+            System.arraycopy(all, at, m, 0, m.length);
+            at += m.length;
+        }
+        for (double[] t : tau) {
+            System.arraycopy(all, at, t, 0, t.length);
+            at += t.length;
+        }
+    }
+
+    /**
+     * Block-coordinate steps converge linearly, and slowly along the direction where piece spread and
+     * threshold spread trade off (a rate near 0.98 per iteration on double-scored data). When two
+     * successive steps point the same way and shrink by a steady ratio r, the remaining distance is about
+     * step * r / (1 - r) (Aitken's delta-squared); jumping there cuts hundreds of iterations to tens. The
+     * Newton steps that follow correct any overshoot, so the fixed point, and the result, are unchanged.
+     */
+    private boolean accelerate(double[] current, double[] step, double[] previousStep) {
+        double dot = 0;
+        double now = 0;
+        double then = 0;
+        for (int i = 0; i < step.length; i++) {
+            dot += step[i] * previousStep[i];
+            now += step[i] * step[i];
+            then += previousStep[i] * previousStep[i];
+        }
+        if (now == 0 || then == 0 || dot / Math.sqrt(now * then) < 0.99) return false;
+        double ratio = Math.sqrt(now / then);
+        if (ratio >= 1 || ratio < 0.5) return false;
+        double factor = Math.min(100, ratio / (1 - ratio));
+        double[] jumped = current.clone();
+        for (int i = 0; i < jumped.length; i++) jumped[i] += factor * step[i];
+        restore(jumped);
+        for (int f = 0; f < 3; f++) {
+            for (int e = 0; e < measure[f].length; e++) if (extreme[f][e]) measure[f][e] = 0;
+        }
+        centre(SCORER);
+        centre(CRITERION);
+        return true;
     }
 
     /** Leaves out elements whose remaining scores are all lowest or all highest, until none is. */

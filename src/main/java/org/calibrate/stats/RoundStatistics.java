@@ -66,13 +66,13 @@ public final class RoundStatistics {
         int pieces = pairs.pieces(at);
         double[][] table = CohenKappa.table(pairs, at, min, max, true);
         Icc.Result icc = Icc.of(r, units, pieces);
+        List<Estimate> alpha = KrippendorffAlpha.of(r, units, min, max,
+                List.of(KrippendorffAlpha.Metric.ORDINAL, KrippendorffAlpha.Metric.INTERVAL), pieces);
         return new Figures(pieces, at.length, rates.exact(), rates.adjacent(),
                 CohenKappa.of(table, CohenKappa.Weighting.UNWEIGHTED, pieces),
                 CohenKappa.of(table, CohenKappa.Weighting.LINEAR, pieces),
                 CohenKappa.of(table, CohenKappa.Weighting.QUADRATIC, pieces),
-                KrippendorffAlpha.of(r, units, min, max, KrippendorffAlpha.Metric.ORDINAL, pieces),
-                KrippendorffAlpha.of(r, units, min, max, KrippendorffAlpha.Metric.INTERVAL, pieces),
-                icc.consistency(), icc.absolute());
+                alpha.get(0), alpha.get(1), icc.consistency(), icc.absolute());
     }
 
     private static List<PairFigures> scorerPairs(Ratings r, Pairs pairs) {
