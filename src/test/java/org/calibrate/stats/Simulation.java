@@ -12,8 +12,8 @@ public final class Simulation {
 
     /**
      * Piece measures N(0, 1.5), severities evenly spread over [-1, 1] (centred), difficulties spread over
-     * [-0.5, 0.5], thresholds -1.5, -0.5, 0.5, 1.5 (levels 1..5). Piece i goes to scorer j and to scorer
-     * j + 1 + (i mod 3): every scorer shares pieces with its neighbours, so the design is connected.
+     * [-0.5, 0.5], thresholds -1.5, -0.5, 0.5, 1.5 (levels 1..5). Each piece goes to two scorers drawn at
+     * random, as a random allocation does; with many pieces per scorer the design is connected.
      */
     public Simulation(int pieceCount, int scorerCount, int criterionCount, long seed) {
         Random random = new Random(seed);
@@ -27,7 +27,7 @@ public final class Simulation {
         Ratings.Builder builder = Ratings.builder();
         for (int i = 0; i < pieceCount; i++) {
             int first = random.nextInt(scorerCount);
-            int second = (first + 1 + i % 3) % scorerCount;
+            int second = (first + 1 + random.nextInt(scorerCount - 1)) % scorerCount;
             for (int scorer : new int[] {first, second}) {
                 for (int c = 0; c < criterionCount; c++) {
                     int level = draw(pieces[i] - severities[scorer] - difficulties[c], random);
