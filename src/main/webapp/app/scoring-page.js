@@ -45,6 +45,7 @@ export class CalibrateScoring extends LightElement {
     practiceResult: { state: true },
     anchorView: { state: true },
     mode: { state: true }, // "loading" | "practice" | "score" | "closed"
+    status: { state: true }, // the last thing done, announced politely
     done: { state: true },
   };
 
@@ -64,6 +65,7 @@ export class CalibrateScoring extends LightElement {
     this.anchorView = null;
     this.rubric = null;
     this.mode = "loading";
+    this.status = "";
     this.done = false;
     this.timer = null;
     this.saving = null;
@@ -345,7 +347,8 @@ export class CalibrateScoring extends LightElement {
       const code = this.work.code;
       await this.put(true);
       this.dirty = false;
-      this.message = { tone: "info", text: "Score for " + code + " submitted." };
+      this.message = null;
+      this.status = "Score for " + code + " submitted.";
       await this.refreshQueue();
       const next = await api.get(this.base + "/queue/next");
       if (next && next.code) {
@@ -516,7 +519,8 @@ export class CalibrateScoring extends LightElement {
       <p><a href="#rounds" id="back-to-rounds">← All rounds</a></p>
       <h2 data-page-heading tabindex="-1" id="round-heading">${r ? str(r.title) : "Round"}</h2>
       ${r ? html`<p class="muted">Phase: <span id="round-phase">${phaseName(r.phase)}</span>
-        ${r.rubric ? html` · Rubric: ${str(r.rubric.title)}` : nothing}</p>
+        ${r.rubric ? html` · Rubric: ${str(r.rubric.title)}` : nothing}
+        · <span id="scoring-status" role="status">${this.status}</span></p>
         ${str(r.task) ? html`<details class="task"><summary>Assessment task</summary><p class="prewrap">${r.task}</p></details>` : nothing}`
         : nothing}
       ${messageBox("scoring-message", this.message)}`;

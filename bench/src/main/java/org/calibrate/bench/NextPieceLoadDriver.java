@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
  * submit a score ({@code PUT .../score}). Prints p50/p99 of both steps, scores per second and failures,
  * then checks that the round holds exactly the scores acknowledged (lost = 0, duplicated = 0).
  *
- * <p>Usage: {@code NextPieceLoadDriver scorers seconds pieces} (defaults 50, 60, 5000). Bounded by the
+ * <p>Usage: {@code NextPieceLoadDriver scorers seconds pieces thinkMillis} (defaults 50, 60, 5000, 0): with a think
+ * time each scorer pauses that long after every submit, as a person reading the next piece does. Bounded by the
  * duration and by the pieces allocated; talks to 127.0.0.1 only.
  */
 public final class NextPieceLoadDriver {
@@ -45,6 +46,7 @@ public final class NextPieceLoadDriver {
         int scorers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int pieces = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+        long thinkMillis = args.length > 3 ? Long.parseLong(args[3]) : 0;
         Path work = Files.createTempDirectory("calibrate-bench");
         try (TestPlatform platform = new TestPlatform()) {
             Path config = Files.createDirectories(work.resolve("lti-config/platforms"));
@@ -56,11 +58,13 @@ public final class NextPieceLoadDriver {
             CalibrateServer.Running server = CalibrateServer.startSeparate(platform, work, Map.of("CALIBRATE_DEMO", "false"),
                     "bench-next-piece-server.log", List.of("-Xmx2g"));
             try {
-                run(new Round(server.url(), platform), scorers, seconds, pieces);
+                run(new Round(server.url(), platform, thinkMillis), scorers, seconds, pieces);
             } finally {
                 server.stop();
             }
         }
+        // The HTTP client's and the test platform's threads would keep the JVM alive.
+        System.exit(0);
     }
 
     private static void run(Round round, int scorers, int seconds, int pieces) throws Exception {
@@ -101,6 +105,7 @@ public final class NextPieceLoadDriver {
         pool.shutdown();
         JsonObject progress = round.progress();
         int stored = progress.getInt("submitted") - warmed;
+        System.out.printf("think=%dms ", round.thinkMillis);
         System.out.printf("scorers=%d elapsed=%.1fs scores=%d (%.1f/s) failed=%d%n", scorers, elapsed, submit.size(), submit.size() / elapsed, failed.get());
         System.out.printf("next piece: p50=%.1fms p99=%.1fms   submit: p50=%.1fms p99=%.1fms%n",
                 percentile(next, 50), percentile(next, 99), percentile(submit, 50), percentile(submit, 99));
@@ -125,12 +130,14 @@ public final class NextPieceLoadDriver {
         private final TestPlatform platform;
         private final LtiClient client;
         private final String url;
+        private final long thinkMillis;
         private String head;
         private String id;
         private final List<String> scorerTokens = new ArrayList<>();
 
-        Round(String url, TestPlatform platform) {
+        Round(String url, TestPlatform platform, long thinkMillis) {
             this.url = url;
+            this.thinkMillis = thinkMillis;
             this.platform = platform;
             this.client = new LtiClient(url);
         }
@@ -180,6 +187,10 @@ public final class NextPieceLoadDriver {
                     long e = System.nanoTime();
                     next.add(m - s);
                     submit.add(e - m);
+                    if (thinkMillis > 0) {
+                        // Reading and judging the piece: the pause a real scorer takes between two requests.
+                        Thread.sleep(thinkMillis);
+                    }
                 } catch (Exception e) {
                     if (failed.incrementAndGet() <= 3) {
                         System.err.println("scorer step failed: " + e.getMessage());
