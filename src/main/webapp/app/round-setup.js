@@ -131,7 +131,7 @@ export class CalibrateRoundSetup extends LightElement {
       this.message = {
         tone: "error",
         text: what + ": " + e.message,
-        detail: e.status === 409 && e.code === "stale" ? "Someone else changed this round meanwhile; the page now shows their version." : null,
+        detail: e.status === 409 && e.code === "conflict" ? "Someone else changed this round meanwhile; the page now shows their version." : null,
         items: e.problems,
       };
       if (e.status === 409) {

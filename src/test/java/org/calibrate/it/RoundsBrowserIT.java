@@ -164,7 +164,10 @@ class RoundsBrowserIT {
         browser.visible(By.id("practice-done"));
     }
 
-    /** Scores every piece of the queue: a digit, Enter; the next piece opens with focus on its rubric. Returns the codes. */
+    /**
+     * Scores every piece of the queue: a digit, Enter; the next piece opens with focus on its rubric. The second
+     * teacher also flags one piece, by keyboard too. Returns the codes.
+     */
     private static Set<String> scoreQueueByKeyboard(boolean screenshot) throws Exception {
         browser.visible(By.id("score-form"));
         Set<String> codes = new HashSet<>();
@@ -178,10 +181,16 @@ class RoundsBrowserIT {
             String page = browser.driver.findElement(By.id("main")).getText();
             assertFalse(page.contains("Goldberg") && page.contains("Okafor"), "no other scorer is named");
             if (!screenshot && codes.size() == 1) {
-                // The second teacher flags their first piece for the moderators, then goes on by keyboard.
-                browser.driver.findElement(By.cssSelector(".flag-box summary")).click();
-                browser.clickable(By.id("score-flag-note")).sendKeys("Mentions trouble at home.");
-                browser.clickable(By.id("flag-sensitive")).click();
+                // The second teacher flags their first piece for the moderators, keyboard only: Tab to
+                // "Flag for the moderators", Enter opens it, Tab to "Sensitive content", Space ticks it.
+                for (int tabs = 0; !"SUMMARY".equalsIgnoreCase(focused().getTagName()); tabs++) {
+                    assertTrue(tabs < 20, "the flags are reachable by Tab");
+                    type(Keys.TAB);
+                }
+                type(Keys.ENTER);
+                type(Keys.TAB);
+                assertEquals("flag-sensitive", focused().getAttribute("id"));
+                type(Keys.SPACE);
                 browser.upTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-state"), "Draft saved"));
                 flagged = code;
             }
