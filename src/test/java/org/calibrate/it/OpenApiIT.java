@@ -4,12 +4,17 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import org.calibrate.runtime.RestApplications;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,9 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The OpenAPI document served at {@code /openapi}: every {@code /api} route is there with its
- * method and a summary, and declares the Bearer session token (all but {@code POST /api/session}),
- * so the static {@code META-INF/openapi.yaml} and what Payara scans from the resources stay one
- * document.
+ * method and a summary, and declares the Bearer session token (all but {@code POST /api/session}).
+ * The document is {@code META-INF/openapi.yaml} alone (the annotation scan is off), so the route
+ * list here is also checked against what the resources of the {@code /api} application declare.
  */
 @ExtendWith(CalibrateServer.class)
 class OpenApiIT {
@@ -153,6 +158,35 @@ class OpenApiIT {
             }
         }));
         assertTrue(stray.isEmpty(), "operations the test does not know (a new route to add here, or a duplicate): " + stray);
+    }
+
+    @Test
+    @DisplayName("the route list is the one the /api resources declare")
+    void routeListMatchesTheResources() {
+        Set<String> declared = new TreeSet<>();
+        for (Class<?> resource : new RestApplications.Api().getClasses()) {
+            Path base = resource.getAnnotation(Path.class);
+            if (base == null) {
+                continue;
+            }
+            for (Method m : resource.getMethods()) {
+                for (Annotation a : m.getAnnotations()) {
+                    HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
+                    if (verb != null) {
+                        Path sub = m.getAnnotation(Path.class);
+                        String path = ("/api/" + base.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/").replaceAll("/$", "");
+                        declared.add(verb.value() + " " + path);
+                    }
+                }
+            }
+        }
+        Set<String> listed = new TreeSet<>(ROUTES);
+        Set<String> unlisted = new TreeSet<>(declared);
+        unlisted.removeAll(listed);
+        Set<String> gone = new TreeSet<>(listed);
+        gone.removeAll(declared);
+        assertTrue(unlisted.isEmpty() && gone.isEmpty(), "routes the resources declare but ROUTES (and likely openapi.yaml) lack: "
+                + unlisted + "; routes listed that no resource declares: " + gone);
     }
 
     @Test
