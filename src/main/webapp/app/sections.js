@@ -3,6 +3,7 @@ import { html } from "lit";
 import "./placement-page.js";
 import "./rounds-page.js";
 import "./grades-page.js";
+import "./reports-page.js";
 import "./admin-page.js";
 
 /** In navigation order; the first one open to the user is the default route. */
@@ -35,9 +36,7 @@ export const SECTIONS = [
   {
     id: "reports",
     title: "Reports",
-    empty: "No reliability reports yet.",
-    detail: "Reliability reports will appear here after scoring: how often scorers agreed exactly or within one point, "
-      + "where they disagreed, and whether a scorer tends to score harshly or leniently.",
+    render: () => html`<calibrate-reports></calibrate-reports>`,
   },
   {
     id: "admin",

@@ -78,6 +78,7 @@ class OpenApiIT {
             "GET /api/rounds/{id}/calibration/results",
             // progress, flags, alerts
             "GET /api/rounds/{id}/progress",
+            "GET /api/rounds/{id}/report",
             "POST /api/rounds/{id}/flags/{flag}/acknowledge",
             "GET /api/rounds/alerts",
             // course: roster, grades, deep linking

@@ -80,6 +80,17 @@ class RoundsBrowserIT {
         assertTrue(overall.getText().contains("12 of 12 pieces complete"), overall.getText());
         assertTrue(browser.driver.findElement(By.id("progress-table")).getText().contains("Adaeze Okafor"));
         browser.frameShot("rounds-progress");
+
+        // Scoring ends; the reliability report opens for the moderator.
+        browser.clickable(By.id("tab-overview")).click();
+        browser.clickable(By.id("phase-next")).click();
+        browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("round-phase"), "Moderation"));
+        browser.clickable(By.cssSelector("[data-nav='reports']")).click();
+        browser.clickable(By.xpath("//button[@data-report][normalize-space()='" + title + "']")).click();
+        WebElement scorers = browser.upTo(90).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-scorers")));
+        assertTrue(scorers.getText().contains("Rachel Goldberg"), scorers.getText());
+        assertTrue(browser.driver.findElement(By.id("report-criteria")).getText().contains("Short response"));
+        browser.frameShot("rounds-report");
     }
 
     /** The department head, all by the pages: round, scorers, pieces, practice piece, allocation, calibration. */
@@ -183,7 +194,7 @@ class RoundsBrowserIT {
             if (!screenshot && codes.size() == 1) {
                 // The second teacher flags their first piece for the moderators, keyboard only: Tab to
                 // "Flag for the moderators", Enter opens it, Tab to "Sensitive content", Space ticks it.
-                for (int tabs = 0; !"SUMMARY".equalsIgnoreCase(focused().getTagName()); tabs++) {
+                for (int tabs = 0; !focused().getText().trim().equals("Flag for the moderators"); tabs++) {
                     assertTrue(tabs < 20, "the flags are reachable by Tab");
                     type(Keys.TAB);
                 }

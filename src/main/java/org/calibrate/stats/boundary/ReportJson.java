@@ -13,12 +13,12 @@ import java.util.List;
  * the JSON shape is the records' shape and cannot drift from it. Nulls stay null (an undefined figure
  * carries its reason beside it); non-finite numbers cannot occur but would be written as null, never NaN.
  */
-final class ReportJson {
+public final class ReportJson {
 
     private ReportJson() {
     }
 
-    static JsonValue of(Object value) {
+    public static JsonValue of(Object value) {
         if (value == null) return JsonValue.NULL;
         if (value instanceof String s) return Json.createValue(s);
         if (value instanceof Boolean b) return b ? JsonValue.TRUE : JsonValue.FALSE;

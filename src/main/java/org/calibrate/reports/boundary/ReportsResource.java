@@ -1,0 +1,46 @@
+package org.calibrate.reports.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.calibrate.reports.control.RoundReports;
+import org.calibrate.rounds.control.RoundAccess;
+import org.calibrate.session.boundary.Authenticated;
+import org.calibrate.session.boundary.CurrentSession;
+import org.calibrate.stats.boundary.ReportJson;
+
+/**
+ * {@code /api/rounds/{id}/report}: the round's reliability report for its moderators, once scoring has ended:
+ * agreement figures, the many-facet Rasch tables and readings in plain language. Scorers by name, pieces by code.
+ */
+@Path("rounds/{id}/report")
+@RequestScoped
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportsResource {
+    @Inject
+    CurrentSession session;
+    @Inject
+    RoundAccess access;
+    @Inject
+    RoundReports reports;
+
+    @GET
+    public JsonObject report(@PathParam("id") String id) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        RoundReports.Report r = reports.of(a.round());
+        // The statistics core's own JSON shape (the one the stats command writes), with the names beside it.
+        return Json.createObjectBuilder((JsonObject) ReportJson.of(r.statistics()))
+                .add("scorer_names", Json.createObjectBuilder(new java.util.LinkedHashMap<String, Object>(r.scorers())))
+                .add("criterion_names", Json.createObjectBuilder(new java.util.LinkedHashMap<String, Object>(r.criteria())))
+                .add("differences", ReportJson.of(r.differences()))
+                .add("readings", Json.createArrayBuilder(r.readings()))
+                .build();
+    }
+}

@@ -1,0 +1,72 @@
+package org.calibrate.reports.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.calibrate.rounds.entity.Phase;
+import org.calibrate.rounds.entity.Round;
+import org.calibrate.rounds.entity.RoundMember;
+import org.calibrate.rubrics.entity.Criterion;
+import org.calibrate.rubrics.entity.Rubric;
+import org.calibrate.scoring.entity.Score;
+import org.calibrate.session.boundary.ApiRefusal;
+import org.calibrate.stats.ManyFacetRasch;
+import org.calibrate.stats.Ratings;
+import org.calibrate.stats.RoundStatistics;
+import org.calibrate.stats.ScorerDifferences;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A round's reliability report: every submitted score (blank responses carry no levels and stay out) as
+ * ratings of piece code × scorer × criterion, through the statistics core. Scores are the scorers' own
+ * until scoring ends, so the report opens only from moderation on: during scoring a moderator sees counts.
+ */
+@ApplicationScoped
+@Transactional
+public class RoundReports {
+    @PersistenceContext(unitName = "calibrate")
+    EntityManager em;
+
+    /** The statistics with the names people use: scorers by member id → name, criteria by key → name. */
+    public record Report(RoundStatistics.Report statistics, List<ScorerDifferences.Difference> differences, List<String> readings,
+                         Map<String, String> scorers, Map<String, String> criteria) {
+    }
+
+    public Report of(Round round) {
+        if (round.phase() != Phase.MODERATION && round.phase() != Phase.FINALISED) {
+            throw new ApiRefusal(409, "report_not_yet", "The report opens when the round moves to moderation: until then scores stay blind.");
+        }
+        Map<String, String> codes = new HashMap<>();
+        em.createQuery("select p.id, p.code from Piece p where p.roundId = :r", Object[].class).setParameter("r", round.id())
+                .getResultList().forEach(row -> codes.put((String) row[0], row[1].toString()));
+        Ratings.Builder ratings = Ratings.builder();
+        int added = 0;
+        for (Score s : em.createQuery("select s from Score s where s.roundId = :r and s.state = 'SUBMITTED'", Score.class)
+                .setParameter("r", round.id()).getResultList()) {
+            for (Map.Entry<String, Integer> level : s.content().levels().entrySet()) {
+                ratings.add(codes.get(s.pieceId()), s.memberId(), level.getKey(), level.getValue());
+                added++;
+            }
+        }
+        if (added == 0) {
+            throw new ApiRefusal(409, "no_scores", "No submitted scores in this round yet.");
+        }
+        Ratings r = ratings.build();
+        Map<String, String> scorers = new LinkedHashMap<>();
+        em.createQuery("select m from RoundMember m where m.roundId = :r and m.scorer = true order by m.joinedAt, m.id", RoundMember.class)
+                .setParameter("r", round.id()).getResultList().forEach(m -> scorers.put(m.id(), m.name().orElse("Scorer " + (scorers.size() + 1))));
+        Map<String, String> criteria = new LinkedHashMap<>();
+        for (Criterion c : em.find(Rubric.class, round.rubricId()).definition().criteria()) {
+            criteria.put(c.key(), c.name() == null || c.name().isBlank() ? c.key() : c.name());
+        }
+        List<ScorerDifferences.Difference> differences = ScorerDifferences.of(r);
+        return new Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)), differences,
+                ScorerDifferences.readings(differences, id -> scorers.getOrDefault(id, "A scorer"), key -> criteria.getOrDefault(key, key)),
+                scorers, criteria);
+    }
+}

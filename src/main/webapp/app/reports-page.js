@@ -1,0 +1,166 @@
+// <calibrate-reports>: reliability reports of the rounds the person moderates, once scoring has ended:
+// readings in plain language first, then agreement per criterion, each scorer (agreement, mean difference
+// from the other scorers of the same pieces, Rasch severity with its standard error and fit) and each pair.
+import { html, nothing } from "lit";
+import * as api from "./api.js";
+import { LightElement } from "./light-element.js";
+import { list, messageBox, number, str } from "./format.js";
+import { phaseName } from "./rounds-page.js";
+
+const OPEN = ["moderation", "finalised"];
+
+function share(estimate) {
+  return estimate && Number.isFinite(estimate.value) ? Math.round(estimate.value * 100) + "%" : "—";
+}
+
+function figure(estimate) {
+  if (!estimate) {
+    return "—";
+  }
+  if (!Number.isFinite(estimate.value)) {
+    return html`<span class="muted">n/a<span class="visually-hidden">: ${str(estimate.reason)}</span></span>`;
+  }
+  const interval = Number.isFinite(estimate.lower) && Number.isFinite(estimate.upper)
+    ? " (" + estimate.lower.toFixed(2) + "–" + estimate.upper.toFixed(2) + ")" : "";
+  return estimate.value.toFixed(2) + interval;
+}
+
+export class CalibrateReports extends LightElement {
+  static properties = {
+    rounds: { state: true },
+    report: { state: true },
+    open: { state: true },
+    message: { state: true },
+    loading: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.rounds = null;
+    this.report = null;
+    this.open = null;
+    this.message = null;
+    this.loading = false;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  async load() {
+    try {
+      const data = await api.get("/api/rounds");
+      this.rounds = list(data && data.rounds).filter((r) => list(r.roles).includes("moderator"));
+    } catch (e) {
+      this.message = { tone: "error", text: "The rounds could not be loaded: " + e.message };
+    }
+  }
+
+  async show(round) {
+    this.open = round;
+    this.report = null;
+    this.loading = true;
+    this.message = null;
+    try {
+      this.report = await api.get("/api/rounds/" + encodeURIComponent(round.id) + "/report");
+      this.updateComplete.then(() => this.querySelector("#report-heading")?.focus());
+    } catch (e) {
+      this.message = { tone: e.status === 409 ? "info" : "error", text: e.message };
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  scorerName(id) {
+    return str((this.report.scorer_names || {})[id]) || "A scorer";
+  }
+
+  criterionName(key) {
+    return str((this.report.criterion_names || {})[key]) || key;
+  }
+
+  renderReport() {
+    const r = this.report;
+    const rasch = r.rasch || {};
+    const severity = new Map(list(rasch.scorers && rasch.scorers.elements).map((e) => [e.id, e]));
+    const differences = list(r.differences);
+    return html`
+      <section aria-labelledby="report-heading" id="report">
+        <h2 id="report-heading" tabindex="-1">${str(this.open.title)}</h2>
+        <p>${number(r.summary.pieces)} pieces, ${number(r.summary.scorers)} scorers, ${number(r.summary.ratings)} scores;
+          ${number(r.summary.piecesScoredTwice)} pieces scored by more than one scorer.</p>
+        <h3>What stands out</h3>
+        ${list(r.readings).length ? html`<ul id="report-readings">${list(r.readings).map((s) => html`<li>${s}</li>`)}</ul>`
+          : html`<p id="report-readings">No scorer differs from the others by more than about a third of a point on any criterion.</p>`}
+        <p>Across the round, scorers gave the same level ${share(r.round.exact)} of the time and were within one level
+          ${share(r.round.adjacent)} of the time.</p>
+
+        <div class="table-wrap"><table class="data-table" id="report-criteria">
+          <caption>Agreement by criterion</caption>
+          <thead><tr><th scope="col">Criterion</th><th scope="col" class="num">Pieces</th><th scope="col" class="num">Exact</th>
+            <th scope="col" class="num">Within one</th><th scope="col">Quadratic kappa</th><th scope="col">Alpha (ordinal)</th>
+            <th scope="col">ICC (absolute)</th></tr></thead>
+          <tbody>${list(r.criteria).map((c) => html`<tr><th scope="row">${this.criterionName(c.criterion)}</th>
+            <td class="num">${number(c.figures.pieces)}</td><td class="num">${share(c.figures.exact)}</td>
+            <td class="num">${share(c.figures.adjacent)}</td><td>${figure(c.figures.quadraticKappa)}</td>
+            <td>${figure(c.figures.alphaOrdinal)}</td><td>${figure(c.figures.iccAbsolute)}</td></tr>`)}</tbody>
+        </table></div>
+
+        <div class="table-wrap"><table class="data-table" id="report-scorers">
+          <caption>Scorers</caption>
+          <thead><tr><th scope="col">Scorer</th><th scope="col" class="num">Pieces</th><th scope="col" class="num">Exact</th>
+            <th scope="col" class="num">Within one</th><th scope="col">Mean difference from the others</th>
+            <th scope="col">Severity (logits ± SE)</th><th scope="col">Infit / outfit</th></tr></thead>
+          <tbody>${list(r.scorers).map((s) => {
+            const e = severity.get(s.scorer);
+            const diffs = differences.filter((d) => d.scorer === s.scorer);
+            return html`<tr><th scope="row">${this.scorerName(s.scorer)}</th><td class="num">${number(s.pieces)}</td>
+              <td class="num">${share(s.exact)}</td><td class="num">${share(s.adjacent)}</td>
+              <td>${diffs.map((d) => html`${this.criterionName(d.criterion)}: ${(d.meanDifference > 0 ? "+" : "") + d.meanDifference.toFixed(2)}<br>`)}</td>
+              <td>${e ? e.measure.toFixed(2) + " ± " + e.se.toFixed(2) + (e.extreme ? " (extreme)" : "") : "—"}</td>
+              <td>${e && Number.isFinite(e.infit) ? e.infit.toFixed(2) + " / " + e.outfit.toFixed(2) : "—"}</td></tr>`;
+          })}</tbody>
+        </table></div>
+        ${rasch.estimated === false ? html`<p class="message message-info" id="report-rasch-note">The many-facet Rasch model
+          was not estimated: ${str(rasch.reason)}</p>` : nothing}
+
+        <div class="table-wrap"><table class="data-table" id="report-pairs">
+          <caption>Pairs of scorers</caption>
+          <thead><tr><th scope="col">Pair</th><th scope="col" class="num">Pieces shared</th><th scope="col" class="num">Exact</th>
+            <th scope="col" class="num">Within one</th><th scope="col">Quadratic kappa</th></tr></thead>
+          <tbody>${list(r.scorerPairs).map((p) => html`<tr><th scope="row">${this.scorerName(p.firstScorer)} and
+            ${this.scorerName(p.secondScorer)}</th><td class="num">${number(p.pieces)}</td><td class="num">${share(p.exact)}</td>
+            <td class="num">${share(p.adjacent)}</td><td>${figure(p.quadraticKappa)}</td></tr>`)}</tbody>
+        </table></div>
+        <p class="hint">Definitions and how each figure is computed: statistics guide (docs/statistics.md). Kappa, alpha and
+          ICC run from −1 to 1; 0.8 and above is usually read as strong agreement.</p>
+      </section>`;
+  }
+
+  render() {
+    if (this.rounds === null) {
+      return html`${messageBox("reports-message", this.message)}
+        ${this.message ? nothing : html`<p class="panel-loading" role="status">Loading…</p>`}`;
+    }
+    if (this.rounds.length === 0) {
+      return html`<div class="empty-state" id="reports-empty">
+        <p class="empty-title">No reliability reports yet.</p>
+        <p>Reports belong to the rounds you moderate: how often scorers agreed exactly or within one point, where
+          they disagreed, and whether a scorer tends to score harshly or leniently. They open when scoring ends.</p>
+      </div>`;
+    }
+    return html`
+      <ul class="plain-list report-rounds" id="report-rounds">${this.rounds.map((r) => html`<li>
+        ${OPEN.includes(r.phase)
+          ? html`<button type="button" class="link-button" data-report=${r.id} @click=${() => this.show(r)}>${str(r.title)}</button>`
+          : html`<span>${str(r.title)}</span>`}
+        <span class="muted">— ${phaseName(r.phase)}${OPEN.includes(r.phase) ? "" : ": the report opens when scoring ends"}</span></li>`)}
+      </ul>
+      ${messageBox("reports-message", this.message)}
+      ${this.loading ? html`<p class="panel-loading" role="status">Computing the report…</p>` : nothing}
+      ${this.report ? this.renderReport() : nothing}`;
+  }
+}
+
+customElements.define("calibrate-reports", CalibrateReports);

@@ -1,0 +1,65 @@
+package org.calibrate.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reliability report of a scored round, over HTTP through the demo LMS: closed while scoring runs,
+ * moderators only, and once the round is in moderation a scorer who scored every piece two points below
+ * the others is named in plain language, beside the agreement figures and the Rasch tables.
+ */
+@ExtendWith(CalibrateServer.class)
+class ReportsIT {
+
+    @Test
+    void harshScorerIsReadOutOnceScoringEnds() throws Exception {
+        RoundFixture f = new RoundFixture(CalibrateServer.get().url());
+        Api api = f.api;
+        String round = f.createRound("Report round", f.shippedRubric("ny-short-response-2-point"));
+        Map<String, Integer> levels = Map.of("demo-t-01", 2, "demo-t-03", 0, "demo-t-04", 2);
+        for (String teacher : levels.keySet()) {
+            f.addScorer(round, teacher, "Period 9");
+        }
+        f.addDemoPieces(round);
+        f.allocate(round);
+        f.move(round, "scoring").expect(200);
+        String path = "/api/rounds/" + round + "/report";
+        assertEquals("report_not_yet", api.get(path, f.token(RoundFixture.HEAD)).expect(409).error(), "scores stay blind while scoring runs");
+
+        for (Map.Entry<String, Integer> scorer : levels.entrySet()) {
+            String token = f.token(scorer.getKey());
+            for (int guard = 0; guard < 20; guard++) {
+                Api.Reply next = api.get("/api/rounds/" + round + "/queue/next", token);
+                if (next.status() == 204) {
+                    break;
+                }
+                String code = next.expect(200).json().getString("code");
+                api.put("/api/rounds/" + round + "/pieces/" + code + "/score", "{\"levels\":{\"response\":" + scorer.getValue()
+                        + "},\"submit\":true}", token).expect(200);
+            }
+        }
+        f.move(round, "moderation").expect(200);
+
+        assertEquals("moderators_only", api.get(path, f.token("demo-t-01")).expect(403).error(), "scorers do not read the report");
+        assertEquals("round_not_found", api.get(path, f.token("demo-t-02")).expect(404).error());
+        assertEquals(401, api.get(path, null).status());
+
+        Api.Reply reply = api.get(path, f.token(RoundFixture.HEAD)).expect(200);
+        JsonObject report = reply.json();
+        assertEquals(12, report.getJsonObject("summary").getInt("pieces"));
+        assertEquals(3, report.getJsonObject("summary").getInt("scorers"));
+        assertTrue(report.getJsonObject("round").getJsonObject("exact").containsKey("value"));
+        assertTrue(report.getJsonObject("rasch").containsKey("scorers"), report.getJsonObject("rasch").keySet().toString());
+        assertTrue(report.getJsonObject("scorer_names").containsValue(jakarta.json.Json.createValue("Rachel Goldberg")));
+        String readings = report.getJsonArray("readings").toString();
+        assertTrue(readings.contains("Rachel Goldberg scores about 2 points lower than the other scorers of the same pieces on"), readings);
+        assertFalse(reply.body().contains("demo-s-"), "no learner id in the report");
+    }
+}
