@@ -41,6 +41,42 @@ export class CalibrateReports extends LightElement {
     this.open = null;
     this.message = null;
     this.loading = false;
+    this.charts = [];
+  }
+
+  disconnectedCallback() {
+    this.dropCharts();
+    super.disconnectedCallback();
+  }
+
+  dropCharts() {
+    this.charts.forEach((c) => c.destroy());
+    this.charts = [];
+  }
+
+  /** Charts are drawn after the report's markup is in place, and drawn again for another report. */
+  async updated(changed) {
+    if (!changed.has("report")) {
+      return;
+    }
+    this.dropCharts();
+    const r = this.report;
+    if (!r) {
+      return;
+    }
+    // Chart.js is loaded with the first report, not with the app: most launches never open one.
+    const { agreementChart, severityChart } = await import("./report-charts.js");
+    if (r !== this.report) {
+      return;
+    }
+    const agreement = this.querySelector("#chart-agreement");
+    if (agreement) {
+      this.charts.push(agreementChart(agreement, list(r.criteria), (key) => this.criterionName(key)));
+    }
+    const severity = this.querySelector("#chart-severity");
+    if (severity && r.rasch && r.rasch.scorers) {
+      this.charts.push(severityChart(severity, list(r.rasch.scorers.elements), (id) => this.scorerName(id)));
+    }
   }
 
   connectedCallback() {
@@ -96,6 +132,8 @@ export class CalibrateReports extends LightElement {
         <p>Across the round, scorers gave the same level ${share(r.round.exact)} of the time and were within one level
           ${share(r.round.adjacent)} of the time.</p>
 
+        <div class="chart-box"><canvas id="chart-agreement" role="img"
+          aria-label="Bar chart of exact and within-one agreement per criterion; the table below gives the figures."></canvas></div>
         <div class="table-wrap"><table class="data-table" id="report-criteria">
           <caption>Agreement by criterion</caption>
           <thead><tr><th scope="col">Criterion</th><th scope="col" class="num">Pieces</th><th scope="col" class="num">Exact</th>
@@ -122,6 +160,9 @@ export class CalibrateReports extends LightElement {
               <td>${e && Number.isFinite(e.infit) ? e.infit.toFixed(2) + " / " + e.outfit.toFixed(2) : "—"}</td></tr>`;
           })}</tbody>
         </table></div>
+        ${rasch.scorers ? html`<div class="chart-box"><canvas id="chart-severity" role="img"
+          aria-label="Scorer severity with 95% intervals from the many-facet Rasch model; the scorers table gives the figures."></canvas></div>`
+          : nothing}
         ${rasch.estimated === false ? html`<p class="message message-info" id="report-rasch-note">The many-facet Rasch model
           was not estimated: ${str(rasch.reason)}</p>` : nothing}
 

@@ -90,6 +90,9 @@ class RoundsBrowserIT {
         WebElement scorers = browser.upTo(90).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-scorers")));
         assertTrue(scorers.getText().contains("Rachel Goldberg"), scorers.getText());
         assertTrue(browser.driver.findElement(By.id("report-criteria")).getText().contains("Short response"));
+        // Chart.js (from its WebJar, through the import map) has drawn the agreement plot.
+        browser.upTo(20).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const c = document.getElementById('chart-agreement'); return c !== null && c.toDataURL().length > 5000;")));
         browser.frameShot("rounds-report");
     }
 
