@@ -55,3 +55,64 @@ export function severityChart(canvas, elements, name) {
     },
   });
 }
+
+// Levels from low to high: light to dark blue, each step distinguishable (and labelled in the legend).
+const LEVEL_COLOURS = ["#c6d7ee", "#93b4dd", "#5f8fca", "#2f68ad", "#1f4e8c", "#133259", "#0b1f38", "#050f1c", "#020810", "#000000", "#000000"];
+
+/** How often each scorer used each level of one criterion, as stacked horizontal bars (shares of their scores). */
+export function levelsChart(canvas, rows, name) {
+  const width = Math.max(...rows.map((r) => r.counts.length));
+  const min = rows.length ? rows[0].minLevel : 0;
+  return new Chart(canvas, {
+    type: "bar",
+    data: {
+      labels: rows.map((r) => name(r.scorer)),
+      datasets: Array.from({ length: width }, (_, k) => ({
+        label: "Level " + (min + k),
+        data: rows.map((r) => {
+          const total = r.counts.reduce((a, b) => a + b, 0);
+          return total ? Math.round((r.counts[k] || 0) * 1000 / total) / 10 : 0;
+        }),
+        backgroundColor: LEVEL_COLOURS[Math.min(k, LEVEL_COLOURS.length - 1)],
+      })),
+    },
+    options: {
+      indexAxis: "y", responsive: true, maintainAspectRatio: false,
+      scales: { x: { stacked: true, min: 0, max: 100, title: { display: true, text: "% of the scorer's scores" } }, y: { stacked: true } },
+    },
+  });
+}
+
+/**
+ * A Wright map on one logit scale: how many pieces stand at each measure (bars, half-logit bins) and where each
+ * scorer's severity and each criterion's difficulty fall (points below the axis line).
+ */
+export function wrightChart(canvas, rasch, scorerName, criterionName) {
+  const pieces = (rasch.pieces ? rasch.pieces.elements : []).filter((e) => Number.isFinite(e.measure));
+  const bins = new Map();
+  pieces.forEach((e) => {
+    const bin = Math.round(e.measure * 2) / 2;
+    bins.set(bin, (bins.get(bin) || 0) + 1);
+  });
+  const peak = Math.max(1, ...bins.values());
+  const points = (facet, y, label) => (facet ? facet.elements : []).filter((e) => Number.isFinite(e.measure))
+    .map((e) => ({ x: e.measure, y, label: label(e.id) }));
+  return new Chart(canvas, {
+    data: {
+      datasets: [
+        { type: "bar", label: "Pieces", data: [...bins.entries()].sort((a, b) => a[0] - b[0]).map(([x, n]) => ({ x, y: n })),
+          backgroundColor: "rgba(31, 78, 140, 0.45)", barThickness: 14 },
+        { type: "scatter", label: "Scorers (severity)", data: points(rasch.scorers, -peak * 0.15, scorerName),
+          backgroundColor: INK, pointStyle: "rectRot", pointRadius: 6 },
+        { type: "scatter", label: "Criteria (difficulty)", data: points(rasch.criteria, -peak * 0.3, criterionName),
+          backgroundColor: SECOND, pointStyle: "triangle", pointRadius: 6 },
+      ],
+    },
+    options: {
+      responsive: true, maintainAspectRatio: false,
+      scales: { x: { type: "linear", title: { display: true, text: "logits" } }, y: { title: { display: true, text: "pieces" } } },
+      plugins: { tooltip: { callbacks: { label: (c) => (c.raw.label ? c.raw.label + ": " : c.dataset.label + ": ")
+        + (c.raw.label ? c.raw.x.toFixed(2) : c.raw.y) } } },
+    },
+  });
+}

@@ -65,7 +65,7 @@ export class CalibrateReports extends LightElement {
       return;
     }
     // Chart.js is loaded with the first report, not with the app: most launches never open one.
-    const { agreementChart, severityChart } = await import("./report-charts.js");
+    const { agreementChart, severityChart, levelsChart, wrightChart } = await import("./report-charts.js");
     if (r !== this.report) {
       return;
     }
@@ -76,6 +76,14 @@ export class CalibrateReports extends LightElement {
     const severity = this.querySelector("#chart-severity");
     if (severity && r.rasch && r.rasch.scorers) {
       this.charts.push(severityChart(severity, list(r.rasch.scorers.elements), (id) => this.scorerName(id)));
+    }
+    this.querySelectorAll("canvas[data-levels]").forEach((canvas) => {
+      const rows = list(r.levels).filter((l) => l.criterion === canvas.dataset.levels);
+      this.charts.push(levelsChart(canvas, rows, (id) => this.scorerName(id)));
+    });
+    const wright = this.querySelector("#chart-wright");
+    if (wright && r.rasch && r.rasch.estimated) {
+      this.charts.push(wrightChart(wright, r.rasch, (id) => this.scorerName(id), (key) => this.criterionName(key)));
     }
   }
 
@@ -106,6 +114,11 @@ export class CalibrateReports extends LightElement {
     } finally {
       this.loading = false;
     }
+  }
+
+  downloadCsv() {
+    api.download("/api/rounds/" + encodeURIComponent(this.open.id) + "/report/csv", "report.csv")
+      .catch((e) => { this.message = { tone: "error", text: "The download failed: " + e.message }; });
   }
 
   scorerName(id) {
@@ -174,6 +187,36 @@ export class CalibrateReports extends LightElement {
             ${this.scorerName(p.secondScorer)}</th><td class="num">${number(p.pieces)}</td><td class="num">${share(p.exact)}</td>
             <td class="num">${share(p.adjacent)}</td><td>${figure(p.quadraticKappa)}</td></tr>`)}</tbody>
         </table></div>
+        <h3>Levels each scorer used</h3>
+        ${list(r.criteria).map((c) => html`<div class="chart-box"><canvas data-levels=${c.criterion} role="img"
+          aria-label=${"Share of each level each scorer gave on " + this.criterionName(c.criterion) + "; the table below gives the counts."}></canvas></div>
+          <div class="table-wrap"><table class="data-table level-table">
+            <caption>${this.criterionName(c.criterion)}: how often each level was given</caption>
+            <thead><tr><th scope="col">Scorer</th>${Array.from({ length: c.maxScore - c.minScore + 1 }, (_, k) => html`<th scope="col"
+              class="num">Level ${c.minScore + k}</th>`)}</tr></thead>
+            <tbody>${list(r.levels).filter((l) => l.criterion === c.criterion).map((l) => html`<tr><th scope="row">${this.scorerName(l.scorer)}</th>
+              ${Array.from({ length: c.maxScore - c.minScore + 1 }, (_, k) => html`<td class="num">${number(l.counts[c.minScore - l.minLevel + k] || 0)}</td>`)}</tr>`)}</tbody>
+          </table></div>`)}
+
+        <h3>Where scorers agreed and disagreed, pair by pair</h3>
+        ${list(r.confusions).map((m) => html`<details class="confusion">
+          <summary>${this.scorerName(m.firstScorer)} and ${this.scorerName(m.secondScorer)} — ${this.criterionName(m.criterion)}</summary>
+          <div class="table-wrap"><table class="data-table">
+            <caption>Pieces by the level each gave (rows: ${this.scorerName(m.firstScorer)}; columns: ${this.scorerName(m.secondScorer)})</caption>
+            <thead><tr><td></td>${list(m.cells).map((_, j) => html`<th scope="col" class="num">${m.minLevel + j}</th>`)}</tr></thead>
+            <tbody>${list(m.cells).map((row, i) => html`<tr><th scope="row" class="num">${m.minLevel + i}</th>
+              ${row.map((n, j) => html`<td class=${"num" + (i === j && n ? " agree" : "")}>${n || ""}</td>`)}</tr>`)}</tbody>
+          </table></div></details>`)}
+
+        ${rasch.estimated ? html`<h3>Wright map</h3>
+          <p class="hint">Pieces, scorers and criteria on one scale (logits). Pieces further right are stronger; scorers
+            further right are harsher; criteria further right are harder.</p>
+          <div class="chart-box tall"><canvas id="chart-wright" role="img"
+            aria-label="Wright map: the spread of piece measures with scorer severities and criterion difficulties on the same logit scale."></canvas></div>`
+          : nothing}
+
+        <p class="actions"><button type="button" class="button secondary" id="report-csv" @click=${() => this.downloadCsv()}>Download every
+          statistic (CSV)</button></p>
         <p class="hint">Definitions and how each figure is computed: statistics guide (docs/statistics.md). Kappa, alpha and
           ICC run from −1 to 1; 0.8 and above is usually read as strong agreement.</p>
       </section>`;

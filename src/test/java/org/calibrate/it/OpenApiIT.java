@@ -79,6 +79,7 @@ class OpenApiIT {
             // progress, flags, alerts
             "GET /api/rounds/{id}/progress",
             "GET /api/rounds/{id}/report",
+            "GET /api/rounds/{id}/report/csv",
             "POST /api/rounds/{id}/flags/{flag}/acknowledge",
             "GET /api/rounds/alerts",
             // course: roster, grades, deep linking

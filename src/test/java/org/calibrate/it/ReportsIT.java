@@ -61,5 +61,12 @@ class ReportsIT {
         String readings = report.getJsonArray("readings").toString();
         assertTrue(readings.contains("Rachel Goldberg scores about 2 points lower than the other scorers of the same pieces on"), readings);
         assertFalse(reply.body().contains("demo-s-"), "no learner id in the report");
+        assertEquals(3, report.getJsonArray("levels").size(), "one level distribution per scorer (one criterion)");
+        assertEquals(3, report.getJsonArray("confusions").size(), "every pair of the three scorers shares pieces");
+
+        Api.Reply csv = api.get(path + "/csv", f.token(RoundFixture.HEAD)).expect(200);
+        assertTrue(csv.body().startsWith("section,scorer,second_scorer,criterion,statistic,value,lower,upper,pieces,reason"), csv.body());
+        assertTrue(csv.body().contains("Rachel Goldberg"));
+        assertEquals(403, api.get(path + "/csv", f.token("demo-t-01")).status());
     }
 }

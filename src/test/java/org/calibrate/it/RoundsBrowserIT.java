@@ -93,7 +93,11 @@ class RoundsBrowserIT {
         // Chart.js (from its WebJar, through the import map) has drawn the agreement plot.
         browser.upTo(20).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "const c = document.getElementById('chart-agreement'); return c !== null && c.toDataURL().length > 5000;")));
+        assertTrue(browser.driver.findElement(By.cssSelector(".level-table")).getText().contains("Adaeze Okafor"));
+        assertTrue(browser.driver.findElement(By.id("report-csv")).isDisplayed());
         browser.frameShot("rounds-report");
+        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('report-criteria').scrollIntoView()");
+        browser.frameShot("rounds-report-tables");
     }
 
     /** The department head, all by the pages: round, scorers, pieces, practice piece, allocation, calibration. */

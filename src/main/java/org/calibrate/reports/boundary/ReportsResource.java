@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.calibrate.reports.control.ReportCsv;
 import org.calibrate.reports.control.RoundReports;
 import org.calibrate.rounds.control.RoundAccess;
 import org.calibrate.session.boundary.Authenticated;
@@ -31,6 +33,17 @@ public class ReportsResource {
     @Inject
     RoundReports reports;
 
+    /** Every statistic as one CSV for spreadsheets (names defused against formula injection). */
+    @GET
+    @Path("csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("id") String id) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        String body = ReportCsv.write(reports.of(a.round()));
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"round-" + a.round().id() + "-report.csv\"").build();
+    }
+
     @GET
     public JsonObject report(@PathParam("id") String id) {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
@@ -40,6 +53,8 @@ public class ReportsResource {
                 .add("scorer_names", Json.createObjectBuilder(new java.util.LinkedHashMap<String, Object>(r.scorers())))
                 .add("criterion_names", Json.createObjectBuilder(new java.util.LinkedHashMap<String, Object>(r.criteria())))
                 .add("differences", ReportJson.of(r.differences()))
+                .add("levels", ReportJson.of(r.levels()))
+                .add("confusions", ReportJson.of(r.confusions()))
                 .add("readings", Json.createArrayBuilder(r.readings()))
                 .build();
     }

@@ -11,6 +11,7 @@ import org.calibrate.rubrics.entity.Criterion;
 import org.calibrate.rubrics.entity.Rubric;
 import org.calibrate.scoring.entity.Score;
 import org.calibrate.session.boundary.ApiRefusal;
+import org.calibrate.stats.Distributions;
 import org.calibrate.stats.ManyFacetRasch;
 import org.calibrate.stats.Ratings;
 import org.calibrate.stats.RoundStatistics;
@@ -34,6 +35,7 @@ public class RoundReports {
 
     /** The statistics with the names people use: scorers by member id → name, criteria by key → name. */
     public record Report(RoundStatistics.Report statistics, List<ScorerDifferences.Difference> differences, List<String> readings,
+                         List<Distributions.LevelCounts> levels, List<Distributions.Confusion> confusions,
                          Map<String, String> scorers, Map<String, String> criteria) {
     }
 
@@ -67,6 +69,6 @@ public class RoundReports {
         List<ScorerDifferences.Difference> differences = ScorerDifferences.of(r);
         return new Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)), differences,
                 ScorerDifferences.readings(differences, id -> scorers.getOrDefault(id, "A scorer"), key -> criteria.getOrDefault(key, key)),
-                scorers, criteria);
+                Distributions.levels(r), Distributions.confusions(r), scorers, criteria);
     }
 }
