@@ -68,5 +68,13 @@ class ReportsIT {
         assertTrue(csv.body().startsWith("section,scorer,second_scorer,criterion,statistic,value,lower,upper,pieces,reason"), csv.body());
         assertTrue(csv.body().contains("Rachel Goldberg"));
         assertEquals(403, api.get(path + "/csv", f.token("demo-t-01")).status());
+
+        // A scorer reads their own figures only: agreement with the others, never who the others are.
+        Api.Reply mine = api.get(path + "/mine", f.token("demo-t-03")).expect(200);
+        assertTrue(mine.json().getJsonArray("differences").getJsonObject(0).getJsonNumber("mean_difference").doubleValue() < -1.5, mine.body());
+        for (String other : new String[] {"Adaeze", "Okafor", "Whitfield", "demo-t-01", "demo-t-04", "demo-s-"}) {
+            assertFalse(mine.body().contains(other), "a scorer's own report names \"" + other + "\": " + mine.body());
+        }
+        assertEquals("scorers_only", api.get(path + "/mine", f.token(RoundFixture.HEAD)).expect(403).error());
     }
 }

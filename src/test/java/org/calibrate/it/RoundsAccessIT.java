@@ -82,6 +82,8 @@ class RoundsAccessIT {
         e.add(new Endpoint("GET", r + "/calibration/results", null, "moderator"));
         e.add(new Endpoint("GET", r + "/progress", null, "moderator"));
         e.add(new Endpoint("POST", r + "/flags/" + flag + "/acknowledge", "", "moderator"));
+        e.add(new Endpoint("GET", r + "/report", null, "moderator"));
+        e.add(new Endpoint("GET", r + "/report/csv", null, "moderator"));
         // Scorers only.
         e.add(new Endpoint("GET", r + "/queue", null, "scorer"));
         e.add(new Endpoint("GET", r + "/queue/next", null, "scorer"));
@@ -89,6 +91,7 @@ class RoundsAccessIT {
         e.add(new Endpoint("PUT", r + "/pieces/" + sharedCode + "/score", "{\"levels\":{\"response\":1}}", "scorer"));
         e.add(new Endpoint("GET", r + "/pieces/" + sharedCode + "/score/history", null, "scorer"));
         e.add(new Endpoint("GET", r + "/calibration", null, "scorer"));
+        e.add(new Endpoint("GET", r + "/report/mine", null, "scorer"));
         e.add(new Endpoint("POST", r + "/calibration/items/" + item + "/attempt", "{\"levels\":{\"response\":1}}", "scorer"));
         // Any member.
         e.add(new Endpoint("GET", r, null, "member"));
@@ -164,6 +167,7 @@ class RoundsAccessIT {
         bodies.add(api.get("/api/rounds/alerts", okafor).body());
         bodies.add(api.get(r + "/calibration", okafor).body());
         bodies.add(api.get(r + "/calibration/items/" + item, okafor).body());
+        bodies.add(api.get(r + "/report/mine", okafor).body());
         for (JsonObject i : queue.getJsonArray("items").getValuesAs(JsonObject.class)) {
             bodies.add(api.get(r + "/pieces/" + i.getString("code") + "/work", okafor).expect(200).body());
             bodies.add(api.get(r + "/pieces/" + i.getString("code") + "/score/history", okafor).expect(200).body());

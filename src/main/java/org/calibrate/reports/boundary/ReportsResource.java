@@ -44,6 +44,25 @@ public class ReportsResource {
                 .header("Content-Disposition", "attachment; filename=\"round-" + a.round().id() + "-report.csv\"").build();
     }
 
+    /** A scorer's own figures once scoring ends: agreement with the other scorers of their pieces, never who those are. */
+    @GET
+    @Path("mine")
+    public JsonObject mine(@PathParam("id") String id) {
+        RoundAccess.Access a = access.scorer(id, access.caller(session.principal()));
+        RoundReports.Mine m = reports.mine(a.round(), a.member());
+        var differences = Json.createArrayBuilder();
+        m.differences().forEach(d -> differences.add(Json.createObjectBuilder().add("criterion", m.criteria().getOrDefault(d.criterion(), d.criterion()))
+                .add("pieces", d.pieces()).add("mean_difference", Math.round(d.meanDifference() * 1000) / 1000.0)));
+        return Json.createObjectBuilder()
+                .add("pieces", m.figures().pieces())
+                .add("exact", ReportJson.of(m.figures().exact()))
+                .add("adjacent", ReportJson.of(m.figures().adjacent()))
+                .add("differences", differences)
+                .add("calibration", Json.createObjectBuilder().add("attempted", m.calibration().attempted()).add("items", m.calibration().items())
+                        .add("exact_share", m.calibration().exactShare()).add("qualified", m.calibration().qualified()))
+                .build();
+    }
+
     @GET
     public JsonObject report(@PathParam("id") String id) {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));

@@ -1,9 +1,11 @@
 package org.calibrate.reports.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.calibrate.calibration.control.Calibrations;
 import org.calibrate.rounds.entity.Phase;
 import org.calibrate.rounds.entity.Round;
 import org.calibrate.rounds.entity.RoundMember;
@@ -32,6 +34,8 @@ import java.util.Map;
 public class RoundReports {
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
+    @Inject
+    Calibrations calibrations;
 
     /** The statistics with the names people use: scorers by member id → name, criteria by key → name. */
     public record Report(RoundStatistics.Report statistics, List<ScorerDifferences.Difference> differences, List<String> readings,
@@ -39,10 +43,53 @@ public class RoundReports {
                          Map<String, String> scorers, Map<String, String> criteria) {
     }
 
+    /**
+     * A scorer's own figures: agreement with the other scorers of their pieces, their mean difference from them per
+     * criterion, and how they did in calibration. Nothing about any other scorer, not even who they are.
+     */
+    public record Mine(RoundStatistics.ScorerFigures figures, List<ScorerDifferences.Difference> differences,
+                       Calibrations.Result calibration, Map<String, String> criteria) {
+    }
+
+    public Mine mine(Round round, RoundMember me) {
+        requireScoringEnded(round);
+        Ratings r = ratings(round);
+        RoundStatistics.Report agreement = RoundStatistics.compute(r, null);
+        RoundStatistics.ScorerFigures figures = agreement.scorers().stream().filter(f -> f.scorer().equals(me.id())).findFirst()
+                .orElseThrow(() -> new ApiRefusal(409, "no_scores", "You submitted no scores in this round."));
+        return new Mine(figures, ScorerDifferences.of(r).stream().filter(d -> d.scorer().equals(me.id())).toList(),
+                calibrations.result(round, me.id(), calibrations.items(round.id()).size()), criteria(round));
+    }
+
     public Report of(Round round) {
+        requireScoringEnded(round);
+        Ratings r = ratings(round);
+        Map<String, String> scorers = new LinkedHashMap<>();
+        em.createQuery("select m from RoundMember m where m.roundId = :r and m.scorer = true order by m.joinedAt, m.id", RoundMember.class)
+                .setParameter("r", round.id()).getResultList().forEach(m -> scorers.put(m.id(), m.name().orElse("Scorer " + (scorers.size() + 1))));
+        Map<String, String> criteria = criteria(round);
+        List<ScorerDifferences.Difference> differences = ScorerDifferences.of(r);
+        return new Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)), differences,
+                ScorerDifferences.readings(differences, id -> scorers.getOrDefault(id, "A scorer"), key -> criteria.getOrDefault(key, key)),
+                Distributions.levels(r), Distributions.confusions(r), scorers, criteria);
+    }
+
+    private static void requireScoringEnded(Round round) {
         if (round.phase() != Phase.MODERATION && round.phase() != Phase.FINALISED) {
             throw new ApiRefusal(409, "report_not_yet", "The report opens when the round moves to moderation: until then scores stay blind.");
         }
+    }
+
+    private Map<String, String> criteria(Round round) {
+        Map<String, String> criteria = new LinkedHashMap<>();
+        for (Criterion c : em.find(Rubric.class, round.rubricId()).definition().criteria()) {
+            criteria.put(c.key(), c.name() == null || c.name().isBlank() ? c.key() : c.name());
+        }
+        return criteria;
+    }
+
+    /** Every submitted score's levels as ratings of piece code × scorer (member id) × criterion key. */
+    private Ratings ratings(Round round) {
         Map<String, String> codes = new HashMap<>();
         em.createQuery("select p.id, p.code from Piece p where p.roundId = :r", Object[].class).setParameter("r", round.id())
                 .getResultList().forEach(row -> codes.put((String) row[0], row[1].toString()));
@@ -58,17 +105,6 @@ public class RoundReports {
         if (added == 0) {
             throw new ApiRefusal(409, "no_scores", "No submitted scores in this round yet.");
         }
-        Ratings r = ratings.build();
-        Map<String, String> scorers = new LinkedHashMap<>();
-        em.createQuery("select m from RoundMember m where m.roundId = :r and m.scorer = true order by m.joinedAt, m.id", RoundMember.class)
-                .setParameter("r", round.id()).getResultList().forEach(m -> scorers.put(m.id(), m.name().orElse("Scorer " + (scorers.size() + 1))));
-        Map<String, String> criteria = new LinkedHashMap<>();
-        for (Criterion c : em.find(Rubric.class, round.rubricId()).definition().criteria()) {
-            criteria.put(c.key(), c.name() == null || c.name().isBlank() ? c.key() : c.name());
-        }
-        List<ScorerDifferences.Difference> differences = ScorerDifferences.of(r);
-        return new Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)), differences,
-                ScorerDifferences.readings(differences, id -> scorers.getOrDefault(id, "A scorer"), key -> criteria.getOrDefault(key, key)),
-                Distributions.levels(r), Distributions.confusions(r), scorers, criteria);
+        return ratings.build();
     }
 }
