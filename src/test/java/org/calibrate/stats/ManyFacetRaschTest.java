@@ -173,18 +173,7 @@ class ManyFacetRaschTest {
                 for (int s : new int[] {j, (j + 1) % scorers}) {
                     double severity = Math.sin(2 * Math.PI * s / scorers);
                     for (int c = 0; c < 2; c++) {
-                        double theta = ability - severity - 0.3 * (c - 0.5);
-                        double[] weight = new double[5];
-                        double logit = 0;
-                        double sum = weight[0] = 1;
-                        for (int l = 1; l < 5; l++) {
-                            logit += theta - thresholds[l - 1];
-                            weight[l] = Math.exp(logit);
-                            sum += weight[l];
-                        }
-                        double u = random.nextDouble() * sum;
-                        int level = 0;
-                        while (level < 4 && (u -= weight[level]) > 0) level++;
+                        int level = Simulation.draw(ability - severity - 0.3 * (c - 0.5), thresholds, random);
                         b.add(String.format("P%05d", piece), String.format("S%03d", s), "C" + c, level + 1);
                     }
                 }

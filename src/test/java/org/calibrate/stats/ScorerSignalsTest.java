@@ -59,21 +59,7 @@ class ScorerSignalsTest {
     }
 
     private static int draw(double theta, Random random) {
-        double[] thresholds = {-1.5, -0.5, 0.5, 1.5};
-        double[] weight = new double[5];
-        double logit = 0;
-        double sum = weight[0] = 1;
-        for (int k = 1; k < 5; k++) {
-            logit += theta - thresholds[k - 1];
-            weight[k] = Math.exp(logit);
-            sum += weight[k];
-        }
-        double u = random.nextDouble() * sum;
-        for (int k = 0; k < 5; k++) {
-            u -= weight[k];
-            if (u <= 0) return k + 1;
-        }
-        return 5;
+        return 1 + Simulation.draw(theta, new double[] {-1.5, -0.5, 0.5, 1.5}, random);
     }
 
     private static ScorerSignals.Scorer scorer(ScorerSignals.Signals signals, String id) {
