@@ -43,6 +43,7 @@ public final class ManyFacetRasch {
     /** A piece's ability raises expected scores; a scorer's severity and a criterion's difficulty lower them. */
     private static final int[] SIGN = {1, -1, -1};
     private static final double MAX_STEP = 1.0;
+    static final int JOINT_AFTER = 30;
     private static final double MAX_THRESHOLD = 15;
 
     private final Ratings r;
@@ -59,10 +60,16 @@ public final class ManyFacetRasch {
     private final boolean[][] extreme;
     private final boolean[] active;
     private final double[] p;
+    private final boolean jointScorerStep;
+    /** (piece, scorer) cells: piece p's cells are cellStart[p] until cellStart[p + 1]; built once extremes are out. */
+    private int[] cellStart;
+    private int[] cellScorer;
+    private int[] cellOf;
 
-    private ManyFacetRasch(Ratings r, Options options) {
+    private ManyFacetRasch(Ratings r, Options options, boolean jointScorerStep) {
         this.r = r;
         this.options = options;
+        this.jointScorerStep = jointScorerStep;
         this.n = r.size();
         int[] pieces = new int[n];
         int[] scorers = new int[n];
@@ -102,7 +109,12 @@ public final class ManyFacetRasch {
     }
 
     public static RaschResult fit(Ratings r, Options options) {
-        return new ManyFacetRasch(r, options).fit();
+        return new ManyFacetRasch(r, options, true).fit();
+    }
+
+    /** Without the joint scorer step: the plain block-coordinate iteration, kept to test the two agree. */
+    static RaschResult fitBlockwise(Ratings r, Options options) {
+        return new ManyFacetRasch(r, options, false).fit();
     }
 
     private RaschResult fit() {
@@ -120,6 +132,7 @@ public final class ManyFacetRasch {
                     + " have some pieces scored across the subsets", subsets);
         }
         markEstimableThresholds();
+        if (jointScorerStep) buildCells();
         int iteration = 0;
         double change = Double.POSITIVE_INFINITY;
         double[] before = snapshot();
@@ -127,6 +140,10 @@ public final class ManyFacetRasch {
         while (iteration < options.maxIterations() && change > options.convergence()) {
             iteration++;
             change = Math.max(stepPieces(), stepOthers());
+            // Only once the block steps have shown they crawl, and while the thresholds are finite: where
+            // block steps converge quickly the result stays exactly what it was, and data with no finite
+            // estimate are not hurried along their flat ridge to a point that depends on the path.
+            if (jointScorerStep && iteration > JOINT_AFTER && thresholdsFinite()) change = Math.max(change, stepPiecesAndScorers());
             double[] after = snapshot();
             double[] step = new double[after.length];
             for (int i = 0; i < step.length; i++) step[i] = after[i] - before[i];
@@ -322,23 +339,193 @@ public final class ManyFacetRasch {
         centre(SCORER);
         centre(CRITERION);
         for (int g = 0; g < tau.length; g++) {
+            double[] old = tau[g].clone();
             double sum = 0;
-            int count = 0;
+            int free = 0;
             for (int k = 1; k < tau[g].length; k++) {
                 if (!estimable[g][k] || tauInformation[g][k] <= 0) continue;
                 double step = clamp(tauGradient[g][k] / tauInformation[g][k], MAX_STEP);
                 tau[g][k] = clamp(tau[g][k] + step, MAX_THRESHOLD);
-                change = Math.max(change, Math.abs(step));
             }
             for (int k = 1; k < tau[g].length; k++) {
-                if (estimable[g][k]) {
-                    sum += tau[g][k];
-                    count++;
-                }
+                if (!estimable[g][k]) continue;
+                sum += tau[g][k];
+                free++;
             }
-            for (int k = 1; k < tau[g].length; k++) if (estimable[g][k]) tau[g][k] -= sum / Math.max(1, count);
+            for (int k = 1; k < tau[g].length; k++) {
+                if (estimable[g][k]) tau[g][k] -= sum / Math.max(1, free);
+            }
+            // The change that counts is the one left after clamping and centring: a threshold with no finite
+            // estimate pushes at the bound every sweep and is centred back, which is no change at all.
+            for (int k = 1; k < tau[g].length; k++) change = Math.max(change, Math.abs(tau[g][k] - old[k]));
         }
         return change;
+    }
+
+    /** False once a threshold sits at the bound: then the data have no finite estimate and there is no point to reach faster. */
+    private boolean thresholdsFinite() {
+        for (double[] t : tau) for (double v : t) if (Math.abs(v) >= MAX_THRESHOLD - MAX_STEP) return false;
+        for (double v : measure[SCORER]) if (Math.abs(v) >= MAX_THRESHOLD - MAX_STEP) return false;
+        return true;
+    }
+
+    /** Groups the ratings of each piece by scorer: one cell per (piece, scorer), memory linear in the ratings. */
+    private void buildCells() {
+        int pieces = measure[PIECE].length;
+        cellStart = new int[pieces + 1];
+        cellOf = new int[n];
+        int[] scorers = new int[n];
+        int[] seenAt = new int[measure[SCORER].length];
+        int[] seenCell = new int[measure[SCORER].length];
+        Arrays.fill(seenAt, -1);
+        int cells = 0;
+        int i = 0;
+        for (int piece = 0; piece < pieces; piece++) {
+            cellStart[piece] = cells;
+            // Ratings are sorted piece-major, so a piece's ratings are contiguous.
+            while (i < n && element[PIECE][i] == piece) {
+                int s = element[SCORER][i];
+                if (seenAt[s] != piece) {
+                    seenAt[s] = piece;
+                    seenCell[s] = cells;
+                    scorers[cells++] = s;
+                }
+                cellOf[i++] = seenCell[s];
+            }
+        }
+        cellStart[pieces] = cells;
+        cellScorer = Arrays.copyOf(scorers, cells);
+    }
+
+    /**
+     * One Newton step on pieces and scorers jointly, thresholds and criteria held. The block steps move
+     * pieces and scorers one block at a time, which is Gauss-Seidel on a system whose scorer part is a graph
+     * Laplacian (scorers linked through shared pieces); on a long chain or ring of scorers it needs of the
+     * order of (chain length)^2 sweeps. Here the piece block, which is diagonal, is eliminated: the scorer
+     * equations become S dC = g, with S[s][t] = W_s [s = t] - sum_p W_ps W_pt / W_p (W = the information of
+     * the scores of a piece, a scorer, a cell), sparse through the cells. S is solved matrix-free by
+     * conjugate gradients (Jacobi preconditioned, a pass over the cells per iteration, at most a few times
+     * the number of scorers), then dB follows piece by piece. The step is scaled as a whole so that no
+     * element moves more than one logit. The fixed point is the block iteration's, so results are unchanged.
+     */
+    private double stepPiecesAndScorers() {
+        int pieces = measure[PIECE].length;
+        int scorers = measure[SCORER].length;
+        double[] pieceGradient = new double[pieces];
+        double[] pieceInformation = new double[pieces];
+        double[] scorerGradient = new double[scorers];
+        double[] scorerInformation = new double[scorers];
+        double[] cellInformation = new double[cellScorer.length];
+        double[] moments = new double[2];
+        for (int i = 0; i < n; i++) {
+            if (!active[i]) continue;
+            expected(theta(i), group[i], moments);
+            double residual = x[i] - moments[0];
+            pieceGradient[element[PIECE][i]] += residual;
+            pieceInformation[element[PIECE][i]] += moments[1];
+            scorerGradient[element[SCORER][i]] -= residual;
+            scorerInformation[element[SCORER][i]] += moments[1];
+            cellInformation[cellOf[i]] += moments[1];
+        }
+        double[] rhs = scorerGradient.clone();
+        for (int piece = 0; piece < pieces; piece++) {
+            if (pieceInformation[piece] <= 0) continue;
+            double g = pieceGradient[piece] / pieceInformation[piece];
+            for (int k = cellStart[piece]; k < cellStart[piece + 1]; k++) rhs[cellScorer[k]] += cellInformation[k] * g;
+        }
+        double[] scorerStep = conjugateGradient(rhs, scorerInformation, pieceInformation, cellInformation);
+        centreStep(scorerStep, scorerInformation);
+        double[] pieceStep = new double[pieces];
+        double largest = 0;
+        for (int s = 0; s < scorers; s++) largest = Math.max(largest, Math.abs(scorerStep[s]));
+        for (int piece = 0; piece < pieces; piece++) {
+            if (pieceInformation[piece] <= 0 || extreme[PIECE][piece]) continue;
+            double sum = pieceGradient[piece];
+            for (int k = cellStart[piece]; k < cellStart[piece + 1]; k++) sum += cellInformation[k] * scorerStep[cellScorer[k]];
+            pieceStep[piece] = sum / pieceInformation[piece];
+            largest = Math.max(largest, Math.abs(pieceStep[piece]));
+        }
+        if (!Double.isFinite(largest)) return 0;
+        double scale = largest > MAX_STEP ? MAX_STEP / largest : 1;
+        for (int s = 0; s < scorers; s++) if (!extreme[SCORER][s]) measure[SCORER][s] += scale * scorerStep[s];
+        for (int piece = 0; piece < pieces; piece++) measure[PIECE][piece] += scale * pieceStep[piece];
+        return largest * scale;
+    }
+
+    /** Solves S v = rhs (S singular along "all scorers alike", rhs orthogonal to it) by preconditioned CG. */
+    private double[] conjugateGradient(double[] rhs, double[] scorerInformation, double[] pieceInformation,
+                                       double[] cellInformation) {
+        int scorers = rhs.length;
+        double[] v = new double[scorers];
+        double[] residual = rhs.clone();
+        double[] z = new double[scorers];
+        double norm = 0;
+        for (int s = 0; s < scorers; s++) {
+            if (scorerInformation[s] <= 0) residual[s] = 0;
+            z[s] = scorerInformation[s] > 0 ? residual[s] / scorerInformation[s] : 0;
+            norm += residual[s] * residual[s];
+        }
+        if (norm == 0) return v;
+        double tolerance = norm * 1e-20;
+        double[] direction = z.clone();
+        double[] product = new double[scorers];
+        double rz = dot(residual, z);
+        int limit = 4 * scorers + 20;
+        for (int iteration = 0; iteration < limit && rz > 0; iteration++) {
+            schurTimes(direction, product, scorerInformation, pieceInformation, cellInformation);
+            double curvature = dot(direction, product);
+            if (curvature <= 0) break;
+            double alpha = rz / curvature;
+            double left = 0;
+            for (int s = 0; s < scorers; s++) {
+                v[s] += alpha * direction[s];
+                residual[s] -= alpha * product[s];
+                left += residual[s] * residual[s];
+            }
+            if (left <= tolerance) break;
+            for (int s = 0; s < scorers; s++) z[s] = scorerInformation[s] > 0 ? residual[s] / scorerInformation[s] : 0;
+            double next = dot(residual, z);
+            double beta = next / rz;
+            rz = next;
+            for (int s = 0; s < scorers; s++) direction[s] = z[s] + beta * direction[s];
+        }
+        return v;
+    }
+
+    /** out = S v, one pass over the cells. */
+    private void schurTimes(double[] v, double[] out, double[] scorerInformation, double[] pieceInformation,
+                            double[] cellInformation) {
+        for (int s = 0; s < v.length; s++) out[s] = scorerInformation[s] * v[s];
+        for (int piece = 0; piece < pieceInformation.length; piece++) {
+            if (pieceInformation[piece] <= 0) continue;
+            double u = 0;
+            for (int k = cellStart[piece]; k < cellStart[piece + 1]; k++) u += cellInformation[k] * v[cellScorer[k]];
+            u /= pieceInformation[piece];
+            for (int k = cellStart[piece]; k < cellStart[piece + 1]; k++) out[cellScorer[k]] -= cellInformation[k] * u;
+        }
+    }
+
+    /** Severities stay centred: the step's mean over estimated scorers goes to the pieces instead. */
+    private void centreStep(double[] step, double[] scorerInformation) {
+        double sum = 0;
+        int count = 0;
+        for (int s = 0; s < step.length; s++) {
+            if (extreme[SCORER][s] || scorerInformation[s] <= 0) {
+                step[s] = 0;
+                continue;
+            }
+            sum += step[s];
+            count++;
+        }
+        if (count == 0) return;
+        double mean = sum / count;
+        for (int s = 0; s < step.length; s++) if (!extreme[SCORER][s] && scorerInformation[s] > 0) step[s] -= mean;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
+        return sum;
     }
 
     private double newton(int f, double[] residual, double[] information) {

@@ -21,13 +21,15 @@ public final class Ratings {
     private final int[] scorer;
     private final int[] criterion;
     private final int[] score;
+    /** When each score was given (a sequence number or a timestamp), or null when the scores carry none. */
+    private final long[] order;
     /** Unit u (one piece on one criterion) holds entries unitStart[u] until unitStart[u + 1]. */
     private final int[] unitStart;
     private final int[] criterionMin;
     private final int[] criterionMax;
 
     private Ratings(List<String> pieceIds, List<String> scorerIds, List<String> criterionIds,
-                    int[] piece, int[] scorer, int[] criterion, int[] score) {
+                    int[] piece, int[] scorer, int[] criterion, int[] score, long[] order) {
         this.pieceIds = pieceIds;
         this.scorerIds = scorerIds;
         this.criterionIds = criterionIds;
@@ -35,6 +37,7 @@ public final class Ratings {
         this.scorer = scorer;
         this.criterion = criterion;
         this.score = score;
+        this.order = order;
         int units = 0;
         for (int i = 0; i < piece.length; i++) {
             if (i == 0 || piece[i] != piece[i - 1] || criterion[i] != criterion[i - 1]) units++;
@@ -70,6 +73,15 @@ public final class Ratings {
     public int criterion(int i) { return criterion[i]; }
     public int score(int i) { return score[i]; }
 
+    /** Whether every score carries an order (sequence number or timestamp); drift needs one. */
+    public boolean hasOrder() { return order != null; }
+
+    /** The order of score i; only meaningful when {@link #hasOrder()}. */
+    public long order(int i) {
+        if (order == null) throw new IllegalStateException("these scores carry no order");
+        return order[i];
+    }
+
     public int unitStart(int u) { return unitStart[u]; }
     public int unitEnd(int u) { return unitStart[u + 1]; }
     public int unitCriterion(int u) { return criterion[unitStart[u]]; }
@@ -95,7 +107,9 @@ public final class Ratings {
         private int[] s = new int[1024];
         private int[] c = new int[1024];
         private int[] v = new int[1024];
+        private long[] o = new long[1024];
         private int n;
+        private int ordered;
 
         public Builder add(String piece, String scorer, String criterion, int score) {
             if (n == v.length) {
@@ -103,12 +117,24 @@ public final class Ratings {
                 s = Arrays.copyOf(s, n * 2);
                 c = Arrays.copyOf(c, n * 2);
                 v = Arrays.copyOf(v, n * 2);
+                o = Arrays.copyOf(o, n * 2);
             }
             p[n] = index(pieces, piece, "piece");
             s[n] = index(scorers, scorer, "scorer");
             c[n] = index(criteria, criterion, "criterion");
             v[n] = score;
             n++;
+            return this;
+        }
+
+        /**
+         * A score with the order in which it was given: a sequence number or a timestamp (any increasing
+         * long). Either every score carries an order or none does.
+         */
+        public Builder add(String piece, String scorer, String criterion, int score, long order) {
+            add(piece, scorer, criterion, score);
+            o[n - 1] = order;
+            ordered++;
             return this;
         }
 
@@ -123,6 +149,10 @@ public final class Ratings {
          * error: which one counts is the caller's decision, not ours.
          */
         public Ratings build() {
+            if (ordered > 0 && ordered < n) {
+                throw new IllegalArgumentException(ordered + " of " + n + " scores carry an order and the others do not;"
+                        + " give every score an order or none");
+            }
             List<String> pieceIds = sorted(pieces);
             List<String> scorerIds = sorted(scorers);
             List<String> criterionIds = sorted(criteria);
@@ -142,19 +172,21 @@ public final class Ratings {
             int[] rs = new int[n];
             int[] rc = new int[n];
             int[] rv = new int[n];
+            long[] ro = ordered > 0 ? new long[n] : null;
             for (int k = 0; k < n; k++) {
                 int i = (int) (keys[k] % n);
                 rp[k] = pieceRank[p[i]];
                 rs[k] = scorerRank[s[i]];
                 rc[k] = criterionRank[c[i]];
                 rv[k] = v[i];
+                if (ro != null) ro[k] = o[i];
                 if (k > 0 && rp[k] == rp[k - 1] && rs[k] == rs[k - 1] && rc[k] == rc[k - 1]) {
                     throw new IllegalArgumentException("scorer " + scorerIds.get(rs[k]) + " scored piece "
                             + pieceIds.get(rp[k]) + " on criterion " + criterionIds.get(rc[k])
                             + " twice; keep one score per piece, scorer and criterion");
                 }
             }
-            return new Ratings(pieceIds, scorerIds, criterionIds, rp, rs, rc, rv);
+            return new Ratings(pieceIds, scorerIds, criterionIds, rp, rs, rc, rv, ro);
         }
 
         private static List<String> sorted(Map<String, Integer> ids) {

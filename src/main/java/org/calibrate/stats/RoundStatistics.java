@@ -3,11 +3,12 @@ package org.calibrate.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * Everything the reliability report of a round shows, computed from its scoring chart: agreement for the
- * round, per criterion, per scorer pair and per scorer, and the many-facet Rasch analysis.
+ * round, per criterion, per scorer pair and per scorer, the scorer-bias signals and the many-facet Rasch analysis.
  *
  * <p>Round-level and criterion-level figures treat a unit (a piece on a criterion) as the thing scored; at
  * those levels the two scorers change from piece to piece, so kappa is computed on the symmetrised table
@@ -17,7 +18,8 @@ import java.util.stream.IntStream;
 public final class RoundStatistics {
 
     public record Report(Summary summary, Figures round, List<CriterionFigures> criteria,
-                         List<PairFigures> scorerPairs, List<ScorerFigures> scorers, RaschResult rasch) {
+                         List<PairFigures> scorerPairs, List<ScorerFigures> scorers, ScorerSignals.Signals signals,
+                         RaschResult rasch) {
     }
 
     public record Summary(int ratings, int pieces, int scorers, int criteria, int minScore, int maxScore,
@@ -45,6 +47,11 @@ public final class RoundStatistics {
 
     /** With {@code options} null the Rasch analysis is skipped and {@code rasch} is null (agreement only). */
     public static Report compute(Ratings r, ManyFacetRasch.Options options) {
+        return compute(r, options, ScorerSignals.NO_ANCHORS);
+    }
+
+    /** As above, with the known levels of anchor pieces (piece id, criterion id, level) for the accuracy screen. */
+    public static Report compute(Ratings r, ManyFacetRasch.Options options, Map<String, Map<String, Integer>> anchors) {
         Pairs pairs = Pairs.of(r);
         int[] allUnits = IntStream.range(0, r.units()).toArray();
         Figures round = figures(r, pairs, allUnits, pairs.all(), r.minScore(), r.maxScore());
@@ -58,7 +65,7 @@ public final class RoundStatistics {
         Summary summary = new Summary(r.size(), r.pieces(), r.scorers(), r.criteria(), r.minScore(), r.maxScore(),
                 round.pieces());
         return new Report(summary, round, List.copyOf(criteria), scorerPairs(r, pairs), scorers(r, pairs),
-                options == null ? null : ManyFacetRasch.fit(r, options));
+                ScorerSignals.of(r, anchors), options == null ? null : ManyFacetRasch.fit(r, options));
     }
 
     private static Figures figures(Ratings r, Pairs pairs, int[] units, int[] at, int min, int max) {

@@ -139,6 +139,49 @@ class ManyFacetRaschTest {
         assertTrue(result.bias().stream().filter(RaschResult.Bias::flagged).count() <= 5, result.bias().toString());
     }
 
+    /**
+     * A ring of 100 scorers, each sharing 10 pieces with the next, severities varying smoothly round the
+     * ring: the design in which block steps crawl. The joint scorer step must converge within a bounded number
+     * of iterations to what the plain block iteration reaches when left to run long enough.
+     */
+    @Test
+    void ringOfScorersConvergesQuicklyToTheSlowPathsEstimates() {
+        Ratings ring = ring(100, 10, 13);
+        RaschResult fast = ManyFacetRasch.fit(ring, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM));
+        assertTrue(fast.converged(), "iterations " + fast.iterations() + ", max change " + fast.maxChange());
+        assertTrue(fast.iterations() <= 100, "iterations " + fast.iterations());
+        RaschResult slow = ManyFacetRasch.fitBlockwise(ring, new ManyFacetRasch.Options(ManyFacetRasch.Model.RSM, false, 100_000, 1e-8));
+        assertTrue(slow.converged(), "slow path: iterations " + slow.iterations());
+        assertTrue(slow.iterations() > 5 * fast.iterations(), "slow " + slow.iterations() + ", fast " + fast.iterations());
+        for (int j = 0; j < 100; j++) {
+            assertEquals(slow.scorers().elements().get(j).measure(), fast.scorers().elements().get(j).measure(), 1e-3, "scorer " + j);
+        }
+        for (int k = 0; k < slow.pieces().elements().size(); k += 37) {
+            assertEquals(slow.pieces().elements().get(k).measure(), fast.pieces().elements().get(k).measure(), 1e-3, "piece " + k);
+        }
+        assertEquals(slow.criteria().elements().get(0).thresholds().get(0), fast.criteria().elements().get(0).thresholds().get(0), 1e-3);
+    }
+
+    static Ratings ring(int scorers, int piecesPerLink, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] thresholds = {-1.5, -0.5, 0.5, 1.5};
+        Ratings.Builder b = Ratings.builder();
+        int piece = 0;
+        for (int j = 0; j < scorers; j++) {
+            for (int k = 0; k < piecesPerLink; k++, piece++) {
+                double ability = random.nextGaussian() * 1.5;
+                for (int s : new int[] {j, (j + 1) % scorers}) {
+                    double severity = Math.sin(2 * Math.PI * s / scorers);
+                    for (int c = 0; c < 2; c++) {
+                        int level = Simulation.draw(ability - severity - 0.3 * (c - 0.5), thresholds, random);
+                        b.add(String.format("P%05d", piece), String.format("S%03d", s), "C" + c, level + 1);
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
     private static RaschResult.Element piece(RaschResult result, String id) {
         return result.pieces().elements().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }

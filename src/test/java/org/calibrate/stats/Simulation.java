@@ -39,6 +39,11 @@ public final class Simulation {
     }
 
     private int draw(double theta, Random random) {
+        return draw(theta, thresholds, random);
+    }
+
+    /** A level 0..thresholds.length drawn from the rating scale model at theta. */
+    static int draw(double theta, double[] thresholds, Random random) {
         double[] weight = new double[thresholds.length + 1];
         double logit = 0;
         double sum = weight[0] = 1;

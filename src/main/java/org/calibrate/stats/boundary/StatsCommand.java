@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.calibrate.stats.ManyFacetRasch;
 import org.calibrate.stats.Ratings;
 import org.calibrate.stats.RoundStatistics;
+import org.calibrate.stats.ScorerSignals;
 
 import java.io.FilterOutputStream;
 import java.io.FilterReader;
@@ -23,24 +24,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code stats --in ratings.csv [--model rsm|pcm] [--bias-correction] [--out result.json]}: reads a round's
- * scores in long format (header {@code piece,scorer,criterion,score}, one row per score, missing
- * combinations simply absent) and writes every agreement figure and the many-facet Rasch analysis as JSON.
- * Exit 0 on success, 2 on bad arguments or bad input (with a message naming the line), 1 on I/O failure
- * while writing.
+ * {@code stats --in ratings.csv [--anchors anchors.csv] [--model rsm|pcm] [--bias-correction] [--out result.json]}:
+ * reads a round's scores in long format (header {@code piece,scorer,criterion,score}, optionally a fifth
+ * column {@code order}, one row per score, missing combinations simply absent) and writes every agreement
+ * figure, the scorer-bias signals and the many-facet Rasch analysis as JSON. Anchors are the known levels of
+ * calibration/exemplar pieces (header {@code piece,criterion,score}). Exit 0 on success, 2 on bad arguments or
+ * bad input (with a message naming the file and line), 1 on I/O failure while writing.
  */
 public final class StatsCommand {
     static final int MAX_ROWS = 5_000_000;
     static final int MAX_LINE = 1_000;
     static final int MAX_ID = 200;
     static final List<String> HEADER = List.of("piece", "scorer", "criterion", "score");
+    static final List<String> ORDERED_HEADER = List.of("piece", "scorer", "criterion", "score", "order");
+    static final List<String> ANCHOR_HEADER = List.of("piece", "criterion", "score");
     static final String USAGE = """
-            usage: java -jar calibrate-tools.jar stats --in ratings.csv [--model rsm|pcm] [--bias-correction] [--out result.json]
-              --in FILE          scores in long format, header piece,scorer,criterion,score ("-" reads standard input)
+            usage: java -jar calibrate-tools.jar stats --in ratings.csv [--anchors anchors.csv] [--model rsm|pcm] [--bias-correction] [--out result.json]
+              --in FILE          scores in long format, header piece,scorer,criterion,score ("-" reads standard input);
+                                 an extra column order (a whole number: sequence or time) enables the drift signal
+              --anchors FILE     known levels of anchor (calibration/exemplar) pieces, header piece,criterion,score
               --model rsm|pcm    Rasch rating scale model (one set of thresholds, default) or partial credit model (per criterion)
               --bias-correction  multiply piece measures by (L-1)/L, the JMLE bias correction (off by default)
               --out FILE         where to write the JSON report (default: standard output)""";
@@ -48,7 +55,7 @@ public final class StatsCommand {
     private StatsCommand() {
     }
 
-    private record Arguments(String in, String out, ManyFacetRasch.Model model, boolean biasCorrection) {
+    private record Arguments(String in, String out, String anchors, ManyFacetRasch.Model model, boolean biasCorrection) {
     }
 
     /** A problem with the input the user can fix: reported as one line, exit 2. */
@@ -72,22 +79,32 @@ public final class StatsCommand {
             return 0;
         }
         Ratings ratings;
-        try (Reader reader = open(arguments.in(), in)) {
-            ratings = read(reader);
+        Map<String, Map<String, Integer>> anchors = ScorerSignals.NO_ANCHORS;
+        String reading = arguments.in();
+        try {
+            try (Reader reader = open(arguments.in(), in)) {
+                ratings = read(reader);
+            }
+            if (arguments.anchors() != null) {
+                reading = arguments.anchors();
+                try (Reader reader = open(arguments.anchors(), in)) {
+                    anchors = readAnchors(reader);
+                }
+            }
         } catch (BadInput e) {
-            err.println("stats: " + e.getMessage());
+            err.println("stats: " + (reading.equals(arguments.in()) ? "" : reading + ": ") + e.getMessage());
             return 2;
         } catch (NoSuchFileException e) {
-            err.println("stats: cannot read " + arguments.in() + ": no such file");
+            err.println("stats: cannot read " + reading + ": no such file");
             return 2;
         } catch (IOException | UncheckedIOException e) {
-            err.println("stats: cannot read " + arguments.in() + ": " + e.getMessage());
+            err.println("stats: cannot read " + reading + ": " + e.getMessage());
             return 2;
         }
         ManyFacetRasch.Options options = new ManyFacetRasch.Options(arguments.model(), arguments.biasCorrection(),
                 ManyFacetRasch.Options.of(arguments.model()).maxIterations(),
                 ManyFacetRasch.Options.of(arguments.model()).convergence());
-        RoundStatistics.Report report = RoundStatistics.compute(ratings, options);
+        RoundStatistics.Report report = RoundStatistics.compute(ratings, options, anchors);
         try {
             write(report, arguments.out(), out);
         } catch (IOException e) {
@@ -101,6 +118,7 @@ public final class StatsCommand {
     private static Arguments parse(String[] args) throws BadInput {
         String in = null;
         String out = null;
+        String anchors = null;
         ManyFacetRasch.Model model = ManyFacetRasch.Model.RSM;
         boolean biasCorrection = false;
         for (int i = 0; i < args.length; i++) {
@@ -110,6 +128,7 @@ public final class StatsCommand {
                 }
                 case "--in" -> in = value(args, ++i, "--in");
                 case "--out" -> out = value(args, ++i, "--out");
+                case "--anchors" -> anchors = value(args, ++i, "--anchors");
                 case "--model" -> model = switch (value(args, ++i, "--model")) {
                     case "rsm" -> ManyFacetRasch.Model.RSM;
                     case "pcm" -> ManyFacetRasch.Model.PCM;
@@ -120,7 +139,8 @@ public final class StatsCommand {
             }
         }
         if (in == null) throw new BadInput("--in is required");
-        return new Arguments(in, out, model, biasCorrection);
+        if ("-".equals(in) && "-".equals(anchors)) throw new BadInput("--in and --anchors cannot both read standard input");
+        return new Arguments(in, out, anchors, model, biasCorrection);
     }
 
     private static String value(String[] args, int i, String option) throws BadInput {
@@ -134,32 +154,27 @@ public final class StatsCommand {
     }
 
     static Ratings read(Reader reader) throws BadInput, IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
         Ratings.Builder builder = Ratings.builder();
-        try (CSVParser parser = format.parse(reader)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").toLowerCase()).toList();
-            if (!header.equals(HEADER)) {
-                throw new BadInput("the header must be " + String.join(",", HEADER) + ", found " + String.join(",", header));
+        try (CSVParser parser = parser(reader)) {
+            List<String> header = header(parser);
+            if (!header.equals(HEADER) && !header.equals(ORDERED_HEADER)) {
+                throw new BadInput("the header must be " + String.join(",", HEADER) + " (optionally followed by ,order), found "
+                        + String.join(",", header));
             }
+            boolean ordered = header.size() == ORDERED_HEADER.size();
             long rows = 0;
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
                 if (++rows > MAX_ROWS) throw new BadInput("more than " + MAX_ROWS + " rows; split the round");
-                if (record.size() != HEADER.size()) {
-                    throw new BadInput("line " + line + ": expected 4 fields, found " + record.size());
+                if (record.size() != header.size()) {
+                    throw new BadInput("line " + line + ": expected " + header.size() + " fields, found " + record.size());
                 }
                 String piece = id(record.get(0), "piece", line);
                 String scorer = id(record.get(1), "scorer", line);
                 String criterion = id(record.get(2), "criterion", line);
-                int score;
-                try {
-                    score = Integer.parseInt(record.get(3));
-                } catch (NumberFormatException e) {
-                    throw new BadInput("line " + line + ": score '" + abbreviate(record.get(3)) + "' is not a whole number");
-                }
-                if (Math.abs(score) > 1000) throw new BadInput("line " + line + ": score " + score + " is not a rubric level");
-                builder.add(piece, scorer, criterion, score);
+                int score = level(record.get(3), line);
+                if (ordered) builder.add(piece, scorer, criterion, score, order(record.get(4), line));
+                else builder.add(piece, scorer, criterion, score);
             }
             if (rows == 0) throw new BadInput("the file has a header but no scores");
         } catch (UncheckedIOException e) {
@@ -173,6 +188,66 @@ public final class StatsCommand {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
+        }
+    }
+
+    /** Anchor levels: one row per anchor piece and criterion; a second level for the same pair is an error. */
+    static Map<String, Map<String, Integer>> readAnchors(Reader reader) throws BadInput, IOException {
+        Map<String, Map<String, Integer>> anchors = new HashMap<>();
+        try (CSVParser parser = parser(reader)) {
+            List<String> header = header(parser);
+            if (!header.equals(ANCHOR_HEADER)) {
+                throw new BadInput("the header must be " + String.join(",", ANCHOR_HEADER) + ", found " + String.join(",", header));
+            }
+            long rows = 0;
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1;
+                if (++rows > MAX_ROWS) throw new BadInput("more than " + MAX_ROWS + " rows");
+                if (record.size() != ANCHOR_HEADER.size()) {
+                    throw new BadInput("line " + line + ": expected 3 fields, found " + record.size());
+                }
+                String piece = id(record.get(0), "piece", line);
+                String criterion = id(record.get(1), "criterion", line);
+                int score = level(record.get(2), line);
+                if (anchors.computeIfAbsent(piece, p -> new HashMap<>()).putIfAbsent(criterion, score) != null) {
+                    throw new BadInput("line " + line + ": piece " + piece + " has a second anchor level on " + criterion
+                            + "; keep the agreed one");
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw new BadInput(e.getCause().getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BadInput(e.getMessage());
+        }
+        return anchors;
+    }
+
+    private static CSVParser parser(Reader reader) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get().parse(reader);
+    }
+
+    private static List<String> header(CSVParser parser) {
+        return parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").toLowerCase()).toList();
+    }
+
+    private static int level(String value, long line) throws BadInput {
+        int score;
+        try {
+            score = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new BadInput("line " + line + ": score '" + abbreviate(value) + "' is not a whole number");
+        }
+        if (Math.abs(score) > 1000) throw new BadInput("line " + line + ": score " + score + " is not a rubric level");
+        return score;
+    }
+
+    private static long order(String value, long line) throws BadInput {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadInput("line " + line + ": order '" + abbreviate(value) + "' is not a whole number"
+                    + " (a sequence number or a time in milliseconds)");
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatsCommandTest {
@@ -101,5 +102,69 @@ class StatsCommandTest {
         err.reset();
         assertEquals(2, run("--in", csv("piece,scorer,criterion,score\nP1,a,c,1\nP1,a,c,2\n").toString()));
         assertTrue(err.toString().contains("twice"), err.toString());
+    }
+
+    @Test
+    void orderColumnAndAnchorsFeedTheSignals() throws Exception {
+        // ana and ben score 30 pieces on two criteria in order; ben turns a level more lenient after piece 15.
+        StringBuilder text = new StringBuilder("piece,scorer,criterion,score,order\n");
+        for (int p = 0; p < 30; p++) {
+            for (String c : new String[] {"ideas", "language"}) {
+                int level = 1 + (p * 3 + c.length()) % 4;
+                text.append("P").append(p).append(",ana,").append(c).append(',').append(level).append(',').append(p).append('\n');
+                int ben = p >= 15 ? Math.min(5, level + 1) : level;
+                text.append("P").append(p).append(",ben,").append(c).append(',').append(ben).append(',').append(1000 + p).append('\n');
+            }
+        }
+        Path anchors = dir.resolve("anchors.csv");
+        Files.writeString(anchors, "piece,criterion,score\nP0,ideas,2\nP0,language,1\nP1,ideas,1\nQ9,ideas,3\n");
+        Path result = dir.resolve("result.json");
+        assertEquals(0, run("--in", csv(text.toString()).toString(), "--anchors", anchors.toString(), "--out", result.toString()),
+                err.toString());
+        JsonObject signals = Json.createReader(new StringReader(Files.readString(result))).readObject().getJsonObject("signals");
+        assertEquals(4, signals.getJsonObject("round").getInt("anchors"));
+        assertEquals(3, signals.getJsonObject("round").getInt("anchorsInRound"));
+        JsonObject ana = signals.getJsonArray("scorers").getJsonObject(0);
+        JsonObject ben = signals.getJsonArray("scorers").getJsonObject(1);
+        assertEquals("ana", ana.getString("scorer"));
+        assertEquals(3, ana.getJsonObject("accuracy").getInt("scores"));
+        for (String key : new String[] {"halo", "centralTendency", "drift", "accuracy"}) {
+            assertTrue(ana.getJsonObject(key).containsKey("flagged"), key);
+        }
+        JsonObject drift = ben.getJsonObject("drift");
+        assertTrue(drift.getBoolean("flagged"), drift.toString());
+        assertTrue(drift.getJsonObject("change").getJsonNumber("value").doubleValue() > 0.5, drift.toString());
+        // With only two scorers the residual is relative to the other one, so ana mirrors ben's drift: the
+        // signal cannot say which of two drifted (anchor accuracy can).
+        assertTrue(ana.getJsonObject("drift").getJsonObject("change").getJsonNumber("value").doubleValue() < -0.5);
+        assertFalse(ana.getJsonObject("accuracy").getBoolean("flagged"));
+    }
+
+    @Test
+    void withoutAnOrderColumnDriftHasAReason() throws Exception {
+        assertEquals(0, run("--in", csv("piece,scorer,criterion,score\nP1,a,c,1\nP1,b,c,2\n").toString()), err.toString());
+        JsonObject json = Json.createReader(new StringReader(out.toString())).readObject();
+        JsonObject change = json.getJsonObject("signals").getJsonArray("scorers").getJsonObject(0)
+                .getJsonObject("drift").getJsonObject("change");
+        assertTrue(change.isNull("value"));
+        assertTrue(change.getString("reason").contains("no order"), change.toString());
+    }
+
+    @Test
+    void badOrdersAndAnchorsNameTheFileAndLine() throws Exception {
+        assertEquals(2, run("--in", csv("piece,scorer,criterion,score,order\nP1,a,c,1,7\nP1,b,c,2,soon\n").toString()));
+        assertTrue(err.toString().contains("line 3: order 'soon' is not a whole number"), err.toString());
+        err.reset();
+        Path anchors = dir.resolve("anchors.csv");
+        Files.writeString(anchors, "piece,criterion,score\nP1,c,2\nP1,c,3\n");
+        assertEquals(2, run("--in", csv("piece,scorer,criterion,score\nP1,a,c,1\n").toString(), "--anchors", anchors.toString()));
+        assertTrue(err.toString().contains("anchors.csv: line 3: piece P1 has a second anchor level"), err.toString());
+        err.reset();
+        Files.writeString(anchors, "piece,scorer,score\nP1,a,2\n");
+        assertEquals(2, run("--in", csv("piece,scorer,criterion,score\nP1,a,c,1\n").toString(), "--anchors", anchors.toString()));
+        assertTrue(err.toString().contains("header must be piece,criterion,score"), err.toString());
+        err.reset();
+        assertEquals(2, run("--in", csv("piece,scorer,criterion,score\nP1,a,c,1\n").toString(), "--anchors", dir.resolve("no.csv").toString()));
+        assertTrue(err.toString().contains("no.csv: no such file"), err.toString());
     }
 }
