@@ -116,6 +116,28 @@ export class CalibrateReports extends LightElement {
     }
   }
 
+  /** The seeds' scorer-bias signals that fired for a scorer, in words (docs/statistics.md has the rules). */
+  signals(scorer) {
+    const mine = list(this.report.signals && this.report.signals.scorers).find((x) => x.scorer === scorer);
+    if (!mine) {
+      return "—";
+    }
+    const fired = [];
+    if (mine.halo && mine.halo.flagged) {
+      fired.push("halo: criteria scored alike");
+    }
+    if (mine.centralTendency && mine.centralTendency.flagged) {
+      fired.push("narrow range of levels");
+    }
+    if (mine.drift && mine.drift.flagged) {
+      fired.push("drift between early and late scores");
+    }
+    if (mine.accuracy && mine.accuracy.flagged) {
+      fired.push("off the anchors");
+    }
+    return fired.length ? html`<span class="badge warn">${fired.join("; ")}</span>` : "none";
+  }
+
   downloadCsv() {
     api.download("/api/rounds/" + encodeURIComponent(this.open.id) + "/report/csv", "report.csv")
       .catch((e) => { this.message = { tone: "error", text: "The download failed: " + e.message }; });
@@ -162,7 +184,7 @@ export class CalibrateReports extends LightElement {
           <caption>Scorers</caption>
           <thead><tr><th scope="col">Scorer</th><th scope="col" class="num">Pieces</th><th scope="col" class="num">Exact</th>
             <th scope="col" class="num">Within one</th><th scope="col">Mean difference from the others</th>
-            <th scope="col">Severity (logits ± SE)</th><th scope="col">Infit / outfit</th></tr></thead>
+            <th scope="col">Severity (logits ± SE)</th><th scope="col">Infit / outfit</th><th scope="col">Signals</th></tr></thead>
           <tbody>${list(r.scorers).map((s) => {
             const e = severity.get(s.scorer);
             const diffs = differences.filter((d) => d.scorer === s.scorer);
@@ -170,7 +192,8 @@ export class CalibrateReports extends LightElement {
               <td class="num">${share(s.exact)}</td><td class="num">${share(s.adjacent)}</td>
               <td>${diffs.map((d) => html`${this.criterionName(d.criterion)}: ${(d.meanDifference > 0 ? "+" : "") + d.meanDifference.toFixed(2)}<br>`)}</td>
               <td>${e ? e.measure.toFixed(2) + " ± " + e.se.toFixed(2) + (e.extreme ? " (extreme)" : "") : "—"}</td>
-              <td>${e && Number.isFinite(e.infit) ? e.infit.toFixed(2) + " / " + e.outfit.toFixed(2) : "—"}</td></tr>`;
+              <td>${e && Number.isFinite(e.infit) ? e.infit.toFixed(2) + " / " + e.outfit.toFixed(2) : "—"}</td>
+              <td data-signals=${s.scorer}>${this.signals(s.scorer)}</td></tr>`;
           })}</tbody>
         </table></div>
         ${rasch.scorers ? html`<div class="chart-box"><canvas id="chart-severity" role="img"

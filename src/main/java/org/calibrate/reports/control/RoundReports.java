@@ -98,7 +98,9 @@ public class RoundReports {
         for (Score s : em.createQuery("select s from Score s where s.roundId = :r and s.state = 'SUBMITTED'", Score.class)
                 .setParameter("r", round.id()).getResultList()) {
             for (Map.Entry<String, Integer> level : s.content().levels().entrySet()) {
-                ratings.add(codes.get(s.pieceId()), s.memberId(), level.getKey(), level.getValue());
+                // The submission time orders each scorer's scores, for the drift signal (early against late).
+                ratings.add(codes.get(s.pieceId()), s.memberId(), level.getKey(), level.getValue(),
+                        s.submittedAt().orElse(s.updatedAt()).toEpochMilli());
                 added++;
             }
         }
