@@ -104,6 +104,11 @@ public final class RoundStatistics {
         return List.copyOf(list);
     }
 
+    /** Each scorer's agreement with the other scorers of their pieces, alone: no bootstrap, no model (a scorer's own view). */
+    public static List<ScorerFigures> scorers(Ratings r) {
+        return scorers(r, Pairs.of(r));
+    }
+
     private static List<ScorerFigures> scorers(Ratings r, Pairs pairs) {
         int[][] index = pairs.byScorer(r.scorers());
         List<ScorerFigures> list = new ArrayList<>();

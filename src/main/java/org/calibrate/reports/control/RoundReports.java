@@ -54,8 +54,7 @@ public class RoundReports {
     public Mine mine(Round round, RoundMember me) {
         requireScoringEnded(round);
         Ratings r = ratings(round);
-        RoundStatistics.Report agreement = RoundStatistics.compute(r, null);
-        RoundStatistics.ScorerFigures figures = agreement.scorers().stream().filter(f -> f.scorer().equals(me.id())).findFirst()
+        RoundStatistics.ScorerFigures figures = RoundStatistics.scorers(r).stream().filter(f -> f.scorer().equals(me.id())).findFirst()
                 .orElseThrow(() -> new ApiRefusal(409, "no_scores", "You submitted no scores in this round."));
         return new Mine(figures, ScorerDifferences.of(r).stream().filter(d -> d.scorer().equals(me.id())).toList(),
                 calibrations.result(round, me.id(), calibrations.items(round.id()).size()), criteria(round));
