@@ -138,8 +138,8 @@ export class CalibrateReports extends LightElement {
     return fired.length ? html`<span class="badge warn">${fired.join("; ")}</span>` : "none";
   }
 
-  downloadCsv() {
-    api.download("/api/rounds/" + encodeURIComponent(this.open.id) + "/report/csv", "report.csv")
+  download(format) {
+    api.download("/api/rounds/" + encodeURIComponent(this.open.id) + "/report/" + format, "report." + format)
       .catch((e) => { this.message = { tone: "error", text: "The download failed: " + e.message }; });
   }
 
@@ -238,8 +238,10 @@ export class CalibrateReports extends LightElement {
             aria-label="Wright map: the spread of piece measures with scorer severities and criterion difficulties on the same logit scale."></canvas></div>`
           : nothing}
 
-        <p class="actions"><button type="button" class="button secondary" id="report-csv" @click=${() => this.downloadCsv()}>Download every
-          statistic (CSV)</button></p>
+        <p class="actions"><button type="button" class="button secondary" id="report-csv" @click=${() => this.download("csv")}>Download every
+          statistic (CSV)</button>
+          <button type="button" class="button secondary" id="report-html" @click=${() => this.download("html")}>Download the report
+          (HTML, to keep or print)</button></p>
         <p class="hint">Definitions and how each figure is computed: statistics guide (docs/statistics.md). Kappa, alpha and
           ICC run from −1 to 1; 0.8 and above is usually read as strong agreement.</p>
       </section>`;

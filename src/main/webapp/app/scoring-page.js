@@ -64,6 +64,7 @@ export class CalibrateScoring extends LightElement {
     this.practiceResult = null;
     this.anchorView = null;
     this.rubric = null;
+    this.mine = null;
     this.mode = "loading";
     this.status = "";
     this.done = false;
@@ -105,6 +106,9 @@ export class CalibrateScoring extends LightElement {
         await this.startScoring();
       } else {
         this.queue = await api.get(this.base + "/queue").catch(() => null);
+        // Once scoring ends a scorer may read their own agreement figures (never anyone else's).
+        this.mine = ["moderation", "finalised"].includes(phase)
+          ? await api.get(this.base + "/report/mine").catch(() => null) : null;
         this.mode = "closed";
       }
     } catch (e) {
@@ -383,6 +387,21 @@ export class CalibrateScoring extends LightElement {
     }
   }
 
+  renderMine(m) {
+    const pct = (e) => (e && Number.isFinite(e.value) ? Math.round(e.value * 100) + "%" : "—");
+    return html`
+      <section class="panel" id="my-figures" aria-labelledby="my-figures-heading">
+        <h3 id="my-figures-heading">How your scores compare</h3>
+        <p>On the ${number(m.pieces)} pieces you shared with other scorers you gave the same level ${pct(m.exact)} of the
+          time and were within one level ${pct(m.adjacent)} of the time.</p>
+        <ul>${list(m.differences).map((d) => html`<li>${d.criterion}: on average ${Math.abs(d.mean_difference).toFixed(1)}
+          ${d.mean_difference < 0 ? "lower" : "higher"} than the other scorers of the same pieces (${number(d.pieces)} pieces).</li>`)}</ul>
+        ${m.calibration && m.calibration.items ? html`<p>Calibration: ${number(m.calibration.attempted)} of
+          ${number(m.calibration.items)} practice pieces, ${Math.round(m.calibration.exact_share * 100)}% exact.</p>` : nothing}
+        <p class="hint">Only you see these figures. Your moderators see the round's report.</p>
+      </section>`;
+  }
+
   renderKeysHint() {
     return html`<p class="hint keys-hint" id="keys-hint">Keys: a digit picks that level and moves to the next criterion;
       ← → change a level; Tab moves between criteria; Enter submits and opens the next piece.</p>`;
@@ -538,7 +557,8 @@ export class CalibrateScoring extends LightElement {
       <div class="empty-state" id="scoring-closed">
         <p class="empty-title">${r && r.phase === "setup" ? "This round is still being set up." : "Scoring has ended in this round."}</p>
         ${q ? html`<p>You submitted ${number(q.submitted)} of ${number(q.allocated)} pieces.</p>` : nothing}
-      </div>`;
+      </div>
+      ${this.mine ? this.renderMine(this.mine) : nothing}`;
   }
 }
 

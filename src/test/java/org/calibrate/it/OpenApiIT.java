@@ -80,6 +80,7 @@ class OpenApiIT {
             "GET /api/rounds/{id}/progress",
             "GET /api/rounds/{id}/report",
             "GET /api/rounds/{id}/report/csv",
+            "GET /api/rounds/{id}/report/html",
             "GET /api/rounds/{id}/report/mine",
             "POST /api/rounds/{id}/flags/{flag}/acknowledge",
             "GET /api/rounds/alerts",

@@ -68,6 +68,9 @@ class ReportsIT {
         assertTrue(csv.body().startsWith("section,scorer,second_scorer,criterion,statistic,value,lower,upper,pieces,reason"), csv.body());
         assertTrue(csv.body().contains("Rachel Goldberg"));
         assertEquals(403, api.get(path + "/csv", f.token("demo-t-01")).status());
+        Api.Reply html = api.get(path + "/html", f.token(RoundFixture.HEAD)).expect(200);
+        assertTrue(html.body().startsWith("<!DOCTYPE html>") && html.body().contains("Rachel Goldberg scores about 2 points lower"), html.body());
+        assertEquals(403, api.get(path + "/html", f.token("demo-t-01")).status());
 
         // A scorer reads their own figures only: agreement with the others, never who the others are.
         Api.Reply mine = api.get(path + "/mine", f.token("demo-t-03")).expect(200);

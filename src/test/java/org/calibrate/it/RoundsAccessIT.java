@@ -84,6 +84,7 @@ class RoundsAccessIT {
         e.add(new Endpoint("POST", r + "/flags/" + flag + "/acknowledge", "", "moderator"));
         e.add(new Endpoint("GET", r + "/report", null, "moderator"));
         e.add(new Endpoint("GET", r + "/report/csv", null, "moderator"));
+        e.add(new Endpoint("GET", r + "/report/html", null, "moderator"));
         // Scorers only.
         e.add(new Endpoint("GET", r + "/queue", null, "scorer"));
         e.add(new Endpoint("GET", r + "/queue/next", null, "scorer"));

@@ -98,6 +98,12 @@ class RoundsBrowserIT {
         browser.frameShot("rounds-report");
         ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('report-criteria').scrollIntoView()");
         browser.frameShot("rounds-report-tables");
+
+        // A teacher reads her own figures, and no one else's.
+        openRoundToScore(OKAFOR, title);
+        WebElement mine = browser.visible(By.id("my-figures"));
+        assertTrue(mine.getText().contains("you gave the same level"), mine.getText());
+        assertFalse(mine.getText().contains("Goldberg"), "her figures name no other scorer");
     }
 
     /** The department head, all by the pages: round, scorers, pieces, practice piece, allocation, calibration. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.calibrate.reports.control.ReportCsv;
+import org.calibrate.reports.control.ReportHtml;
 import org.calibrate.reports.control.RoundReports;
 import org.calibrate.rounds.control.RoundAccess;
 import org.calibrate.session.boundary.Authenticated;
@@ -42,6 +43,17 @@ public class ReportsResource {
         String body = ReportCsv.write(reports.of(a.round()));
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"round-" + a.round().id() + "-report.csv\"").build();
+    }
+
+    /** The report as one self-contained HTML file to keep or print (no script, every name encoded). */
+    @GET
+    @Path("html")
+    @Produces(MediaType.TEXT_HTML)
+    public Response html(@PathParam("id") String id) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        String body = ReportHtml.write(a.round().title(), reports.of(a.round()), java.time.Instant.now());
+        return Response.ok(body, "text/html; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"round-" + a.round().id() + "-report.html\"").build();
     }
 
     /** A scorer's own figures once scoring ends: agreement with the other scorers of their pieces, never who those are. */
