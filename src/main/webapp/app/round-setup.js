@@ -15,7 +15,9 @@ const TABS = [
   ["allocation", "Allocation"],
   ["calibration", "Calibration set"],
   ["progress", "Progress"],
+  ["chart", "Scoring chart"],
 ];
+const STATUS_NAMES = { discrepant: "Discrepant", adjacent: "Adjacent", agreed: "Agreed", single: "Scored once" };
 const POLL_MS = 5000;
 const FLAG_NAMES = { sensitive: "Sensitive content", unsure: "Unsure", file_problem: "File problem", condition: "Condition code" };
 
@@ -33,6 +35,7 @@ export class CalibrateRoundSetup extends LightElement {
     allocation: { state: true },
     results: { state: true },
     progress: { state: true },
+    chart: { state: true },
     message: { state: true },
     itemLevels: { state: true },
     busy: { state: true },
@@ -48,6 +51,9 @@ export class CalibrateRoundSetup extends LightElement {
     this.allocation = null;
     this.results = null;
     this.progress = null;
+    this.chart = null;
+    this.chartFilter = "";
+    this.chartByCode = false;
     this.message = null;
     this.itemLevels = {};
     this.busy = false;
@@ -106,6 +112,8 @@ export class CalibrateRoundSetup extends LightElement {
         this.allocation = await api.get(this.base + "/allocation").catch((e) => (e.status === 404 ? null : Promise.reject(e)));
       } else if (tab === "calibration") {
         this.results = await api.get(this.base + "/calibration/results");
+      } else if (tab === "chart") {
+        this.chart = ["moderation", "finalised"].includes(this.round.phase) ? await api.get(this.base + "/chart") : null;
       } else if (tab === "progress") {
         this.progress = await api.get(this.base + "/progress");
         // Live: progress is read again every few seconds while the tab is open.
@@ -466,6 +474,58 @@ export class CalibrateRoundSetup extends LightElement {
         </li>`)}</ul>` : html`<p class="muted">No flags.</p>`}`;
   }
 
+  // --- Scoring chart --------------------------------------------------------------------------
+
+  renderChart() {
+    const c = this.chart;
+    if (!c) {
+      return html`<p id="chart-closed">The scoring chart opens when the round moves to moderation: until then scores stay blind,
+        even to moderators.</p>`;
+    }
+    const scorers = Object.entries(c.scorers || {});
+    const keys = Object.keys(c.criteria || {});
+    const filter = this.chartFilter || "";
+    const rows = list(c.pieces).filter((p) => !filter || p.status === filter);
+    const sorted = this.chartByCode ? [...rows].sort((a, b) => a.code.localeCompare(b.code)) : rows;
+    const counts = {};
+    list(c.pieces).forEach((p) => { counts[p.status] = (counts[p.status] || 0) + 1; });
+    const cell = (p, id) => {
+      const score = list(p.scores).find((x) => x.scorer === id);
+      if (!score) {
+        return html`<td class="num muted">·</td>`;
+      }
+      if (score.condition_code) {
+        return html`<td class="num">${score.condition_code}</td>`;
+      }
+      return html`<td class="num"><strong>${number(score.total)}</strong>${keys.length > 1
+        ? html`<br><span class="cell-note">${keys.map((k) => (score.levels || {})[k]).join(" · ")}</span>` : nothing}</td>`;
+    };
+    return html`
+      <p id="chart-summary">${Object.entries(STATUS_NAMES).map(([k, name]) => html`${name}: <strong>${number(counts[k] || 0)}</strong> `)}</p>
+      <div class="inline-form">
+        <div class="field"><label for="chart-filter">Show</label>
+          <select id="chart-filter" @change=${(e) => { this.chartFilter = e.target.value; this.requestUpdate(); }}>
+            <option value="">All pieces</option>
+            ${Object.entries(STATUS_NAMES).map(([k, name]) => html`<option value=${k} ?selected=${filter === k}>${name}</option>`)}
+          </select></div>
+        <div class="check"><input type="checkbox" id="chart-by-code" .checked=${Boolean(this.chartByCode)}
+          @change=${(e) => { this.chartByCode = e.target.checked; this.requestUpdate(); }}>
+          <label for="chart-by-code">Sort by piece code (otherwise discrepant first, largest difference first)</label></div>
+        <button type="button" class="button secondary small" id="chart-csv"
+          @click=${() => api.download(this.base + "/chart/csv", "scoring-chart.csv").catch((e) => { this.message = { tone: "error", text: e.message }; })}>
+          Download CSV</button>
+      </div>
+      <div class="table-wrap"><table class="data-table" id="chart-table">
+        <caption>Scoring chart: total per scorer${keys.length > 1 ? html` (levels: ${keys.map((k) => c.criteria[k]).join(" · ")})` : nothing}</caption>
+        <thead><tr><th scope="col">Piece</th><th scope="col">Status</th><th scope="col" class="num">Spread</th>
+          ${scorers.map(([, name]) => html`<th scope="col" class="num">${name}</th>`)}</tr></thead>
+        <tbody>${sorted.map((p) => html`<tr data-chart-piece=${p.code} data-status=${p.status}>
+          <th scope="row"><code>${p.code}</code></th><td>${STATUS_NAMES[p.status] || p.status}</td>
+          <td class="num">${p.spread === null || p.spread === undefined ? "—" : number(p.spread)}</td>
+          ${scorers.map(([id]) => cell(p, id))}</tr>`)}</tbody>
+      </table></div>`;
+  }
+
   // --- Tabs -----------------------------------------------------------------------------------
 
   onTabKey(event) {
@@ -485,6 +545,7 @@ export class CalibrateRoundSetup extends LightElement {
       case "allocation": return this.renderAllocation();
       case "calibration": return this.renderCalibration();
       case "progress": return this.renderProgress();
+      case "chart": return this.renderChart();
       default: return this.renderOverview();
     }
   }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import org.calibrate.allocation.boundary.AllocationResource;
 import org.calibrate.calibration.boundary.CalibrationResource;
 import org.calibrate.demo.boundary.DemoResource;
+import org.calibrate.moderation.boundary.ChartResource;
 import org.calibrate.reports.boundary.ReportsResource;
 import org.calibrate.rounds.boundary.MembersResource;
 import org.calibrate.rounds.boundary.PiecesResource;
@@ -73,7 +74,7 @@ public final class RestApplications {
                     KeysResource.class, PlatformsResource.class, DeepLinkingResource.class, RosterResource.class,
                     GradesResource.class, ToolConfigurationResource.class, RubricsResource.class, RoundsResource.class,
                     MembersResource.class, PiecesResource.class, AllocationResource.class, CalibrationResource.class,
-                    QueueResource.class, ProgressResource.class, FlagsResource.class, AlertsResource.class, ReportsResource.class);
+                    QueueResource.class, ProgressResource.class, FlagsResource.class, AlertsResource.class, ReportsResource.class, ChartResource.class);
         }
     }
 

@@ -78,6 +78,8 @@ class OpenApiIT {
             "GET /api/rounds/{id}/calibration/results",
             // progress, flags, alerts
             "GET /api/rounds/{id}/progress",
+            "GET /api/rounds/{id}/chart",
+            "GET /api/rounds/{id}/chart/csv",
             "GET /api/rounds/{id}/report",
             "GET /api/rounds/{id}/report/csv",
             "GET /api/rounds/{id}/report/html",

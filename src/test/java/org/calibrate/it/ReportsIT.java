@@ -79,5 +79,19 @@ class ReportsIT {
             assertFalse(mine.body().contains(other), "a scorer's own report names \"" + other + "\": " + mine.body());
         }
         assertEquals("scorers_only", api.get(path + "/mine", f.token(RoundFixture.HEAD)).expect(403).error());
+
+        // The scoring chart: Goldberg's 0s against the others' 2s are discrepant and come first; the others agree.
+        JsonObject chart = api.get("/api/rounds/" + round + "/chart", f.token(RoundFixture.HEAD)).expect(200).json();
+        var pieces = chart.getJsonArray("pieces").getValuesAs(JsonObject.class);
+        assertEquals(12, pieces.size());
+        assertEquals("discrepant", pieces.get(0).getString("status"));
+        assertEquals(2, pieces.get(0).getInt("spread"));
+        assertEquals(2, pieces.get(0).getJsonArray("scores").size());
+        assertTrue(pieces.stream().anyMatch(p -> p.getString("status").equals("agreed")), "Okafor and the third scorer agree");
+        assertEquals(8, pieces.stream().filter(p -> p.getString("status").equals("discrepant")).count(), "Goldberg shares 8 of 12 pieces");
+        Api.Reply chartCsv = api.get("/api/rounds/" + round + "/chart/csv", f.token(RoundFixture.HEAD)).expect(200);
+        assertTrue(chartCsv.body().startsWith("piece,status,spread,scorer,condition_code,"), chartCsv.body());
+        assertEquals(25, chartCsv.body().strip().split("\r?\n").length, "a header and one row per score");
+        assertEquals("moderators_only", api.get("/api/rounds/" + round + "/chart", f.token("demo-t-01")).expect(403).error());
     }
 }

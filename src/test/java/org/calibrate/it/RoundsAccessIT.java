@@ -82,6 +82,8 @@ class RoundsAccessIT {
         e.add(new Endpoint("GET", r + "/calibration/results", null, "moderator"));
         e.add(new Endpoint("GET", r + "/progress", null, "moderator"));
         e.add(new Endpoint("POST", r + "/flags/" + flag + "/acknowledge", "", "moderator"));
+        e.add(new Endpoint("GET", r + "/chart", null, "moderator"));
+        e.add(new Endpoint("GET", r + "/chart/csv", null, "moderator"));
         e.add(new Endpoint("GET", r + "/report", null, "moderator"));
         e.add(new Endpoint("GET", r + "/report/csv", null, "moderator"));
         e.add(new Endpoint("GET", r + "/report/html", null, "moderator"));

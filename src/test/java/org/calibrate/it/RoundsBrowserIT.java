@@ -85,6 +85,14 @@ class RoundsBrowserIT {
         browser.clickable(By.id("tab-overview")).click();
         browser.clickable(By.id("phase-next")).click();
         browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("round-phase"), "Moderation"));
+        // The scoring chart: every piece against its scorers, filterable by agreement.
+        browser.clickable(By.id("tab-chart")).click();
+        WebElement chart = browser.visible(By.id("chart-table"));
+        assertEquals(12, chart.findElements(By.cssSelector("tbody tr")).size());
+        new Select(browser.driver.findElement(By.id("chart-filter"))).selectByValue("agreed");
+        browser.upTo(10).until(d -> d.findElements(By.cssSelector("#chart-table tbody tr")).stream()
+                .allMatch(r -> "agreed".equals(r.getAttribute("data-status"))));
+        browser.frameShot("rounds-chart");
         browser.clickable(By.cssSelector("[data-nav='reports']")).click();
         browser.clickable(By.xpath("//button[@data-report][normalize-space()='" + title + "']")).click();
         WebElement scorers = browser.upTo(90).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-scorers")));

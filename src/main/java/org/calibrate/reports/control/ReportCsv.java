@@ -112,7 +112,7 @@ public final class ReportCsv {
     }
 
     /** A leading =, +, -, @, tab or carriage return makes a spreadsheet evaluate the cell: a quote keeps it text. */
-    static String safe(String cell) {
+    public static String safe(String cell) {
         return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -1,0 +1,50 @@
+package org.calibrate.moderation.control;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the scores of one piece agree, as the seeds chart them: every scorer gave the same level on every
+ * criterion (agreed), no two differ by more than one level on any criterion (adjacent), or some differ by
+ * more (discrepant); a piece with one score has nothing to agree with (single). Blank responses carry no
+ * levels: two blanks agree, a blank and a scored response are discrepant.
+ */
+public final class PieceAgreement {
+
+    public enum Status { AGREED, ADJACENT, DISCREPANT, SINGLE }
+
+    /** status, and the largest difference between two scorers on any criterion (0 for single pieces). */
+    public record Outcome(Status status, int spread) {
+    }
+
+    private PieceAgreement() {
+    }
+
+    public static Outcome of(List<Map<String, Integer>> scores, Collection<String> criteria) {
+        if (scores.size() < 2) {
+            return new Outcome(Status.SINGLE, 0);
+        }
+        boolean blank = scores.stream().anyMatch(Map::isEmpty);
+        if (blank) {
+            return scores.stream().allMatch(Map::isEmpty) ? new Outcome(Status.AGREED, 0) : new Outcome(Status.DISCREPANT, Integer.MAX_VALUE);
+        }
+        int spread = 0;
+        for (String c : criteria) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (Map<String, Integer> s : scores) {
+                Integer level = s.get(c);
+                if (level != null) {
+                    min = Math.min(min, level);
+                    max = Math.max(max, level);
+                }
+            }
+            if (min <= max) {
+                spread = Math.max(spread, max - min);
+            }
+        }
+        Status status = spread == 0 ? Status.AGREED : spread == 1 ? Status.ADJACENT : Status.DISCREPANT;
+        return new Outcome(status, spread);
+    }
+}
