@@ -1,22 +1,21 @@
 package org.calibrate.moderation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.calibrate.rounds.entity.Phase;
+import org.calibrate.rounds.control.Members;
 import org.calibrate.rounds.entity.Piece;
 import org.calibrate.rounds.entity.Round;
-import org.calibrate.rounds.entity.RoundMember;
-import org.calibrate.rubrics.entity.Criterion;
 import org.calibrate.rubrics.entity.Rubric;
+import org.calibrate.scoring.control.Scoring;
 import org.calibrate.scoring.entity.Score;
 import org.calibrate.session.boundary.ApiRefusal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +29,10 @@ import java.util.Map;
 public class ScoringChart {
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
+    @Inject
+    Members members;
+    @Inject
+    Scoring scoring;
 
     public record Cell(String scorer, Map<String, Integer> levels, Integer total, String conditionCode) {
     }
@@ -41,19 +44,13 @@ public class ScoringChart {
     }
 
     public Chart of(Round round) {
-        if (round.phase() != Phase.MODERATION && round.phase() != Phase.FINALISED) {
+        if (!round.scoringEnded()) {
             throw new ApiRefusal(409, "chart_not_yet", "The scoring chart opens when the round moves to moderation: until then scores stay blind.");
         }
-        Map<String, String> criteria = new LinkedHashMap<>();
-        for (Criterion c : em.find(Rubric.class, round.rubricId()).definition().criteria()) {
-            criteria.put(c.key(), c.name() == null || c.name().isBlank() ? c.key() : c.name());
-        }
-        Map<String, String> scorers = new LinkedHashMap<>();
-        em.createQuery("select m from RoundMember m where m.roundId = :r and m.scorer = true order by m.joinedAt, m.id", RoundMember.class)
-                .setParameter("r", round.id()).getResultList().forEach(m -> scorers.put(m.id(), m.name().orElse("Scorer " + (scorers.size() + 1))));
+        Map<String, String> criteria = em.find(Rubric.class, round.rubricId()).definition().criterionNames();
+        Map<String, String> scorers = members.scorerNames(round.id());
         Map<String, List<Score>> byPiece = new HashMap<>();
-        em.createQuery("select s from Score s where s.roundId = :r and s.state = 'SUBMITTED'", Score.class).setParameter("r", round.id())
-                .getResultList().forEach(s -> byPiece.computeIfAbsent(s.pieceId(), k -> new ArrayList<>()).add(s));
+        scoring.submitted(round.id()).forEach(s -> byPiece.computeIfAbsent(s.pieceId(), k -> new ArrayList<>()).add(s));
         List<Row> rows = new ArrayList<>();
         for (Piece p : em.createQuery("select p from Piece p where p.roundId = :r", Piece.class).setParameter("r", round.id()).getResultList()) {
             List<Score> scores = byPiece.getOrDefault(p.id(), List.of());

@@ -6,11 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.calibrate.calibration.control.Calibrations;
-import org.calibrate.rounds.entity.Phase;
+import org.calibrate.rounds.control.Members;
 import org.calibrate.rounds.entity.Round;
 import org.calibrate.rounds.entity.RoundMember;
-import org.calibrate.rubrics.entity.Criterion;
 import org.calibrate.rubrics.entity.Rubric;
+import org.calibrate.scoring.control.Scoring;
 import org.calibrate.scoring.entity.Score;
 import org.calibrate.session.boundary.ApiRefusal;
 import org.calibrate.stats.Distributions;
@@ -20,7 +20,6 @@ import org.calibrate.stats.RoundStatistics;
 import org.calibrate.stats.ScorerDifferences;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +35,10 @@ public class RoundReports {
     EntityManager em;
     @Inject
     Calibrations calibrations;
+    @Inject
+    Members members;
+    @Inject
+    Scoring scoring;
 
     /** The statistics with the names people use: scorers by member id → name, criteria by key → name. */
     public record Report(RoundStatistics.Report statistics, List<ScorerDifferences.Difference> differences, List<String> readings,
@@ -63,9 +66,7 @@ public class RoundReports {
     public Report of(Round round) {
         requireScoringEnded(round);
         Ratings r = ratings(round);
-        Map<String, String> scorers = new LinkedHashMap<>();
-        em.createQuery("select m from RoundMember m where m.roundId = :r and m.scorer = true order by m.joinedAt, m.id", RoundMember.class)
-                .setParameter("r", round.id()).getResultList().forEach(m -> scorers.put(m.id(), m.name().orElse("Scorer " + (scorers.size() + 1))));
+        Map<String, String> scorers = members.scorerNames(round.id());
         Map<String, String> criteria = criteria(round);
         List<ScorerDifferences.Difference> differences = ScorerDifferences.of(r);
         return new Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)), differences,
@@ -74,17 +75,13 @@ public class RoundReports {
     }
 
     private static void requireScoringEnded(Round round) {
-        if (round.phase() != Phase.MODERATION && round.phase() != Phase.FINALISED) {
+        if (!round.scoringEnded()) {
             throw new ApiRefusal(409, "report_not_yet", "The report opens when the round moves to moderation: until then scores stay blind.");
         }
     }
 
     private Map<String, String> criteria(Round round) {
-        Map<String, String> criteria = new LinkedHashMap<>();
-        for (Criterion c : em.find(Rubric.class, round.rubricId()).definition().criteria()) {
-            criteria.put(c.key(), c.name() == null || c.name().isBlank() ? c.key() : c.name());
-        }
-        return criteria;
+        return em.find(Rubric.class, round.rubricId()).definition().criterionNames();
     }
 
     /** Every submitted score's levels as ratings of piece code × scorer (member id) × criterion key. */
@@ -94,8 +91,7 @@ public class RoundReports {
                 .getResultList().forEach(row -> codes.put((String) row[0], row[1].toString()));
         Ratings.Builder ratings = Ratings.builder();
         int added = 0;
-        for (Score s : em.createQuery("select s from Score s where s.roundId = :r and s.state = 'SUBMITTED'", Score.class)
-                .setParameter("r", round.id()).getResultList()) {
+        for (Score s : scoring.submitted(round.id())) {
             for (Map.Entry<String, Integer> level : s.content().levels().entrySet()) {
                 // The submission time orders each scorer's scores, for the drift signal (early against late).
                 ratings.add(codes.get(s.pieceId()), s.memberId(), level.getKey(), level.getValue(),

@@ -35,6 +35,14 @@ public class Members {
                 .setParameter("r", roundId).getResultList();
     }
 
+    /** The round's scorers, member id → name ("Scorer n" for one the roster never named), in joining order. */
+    public java.util.Map<String, String> scorerNames(String roundId) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        em.createQuery("select m from RoundMember m where m.roundId = :r and m.scorer = true order by m.joinedAt, m.id", RoundMember.class)
+                .setParameter("r", roundId).getResultList().forEach(m -> names.put(m.id(), m.name().orElse("Scorer " + (names.size() + 1))));
+        return names;
+    }
+
     /** A teacher of the round's course roster, by the platform user id the roster lists. */
     public RoundMember add(RoundAccess.Access a, String userId, Settings s) {
         Round round = a.round();

@@ -186,6 +186,11 @@ public class Round {
         return rubricId;
     }
 
+    /** From moderation on, one scorer's levels may be shown beside another's: until then scores stay blind. */
+    public boolean scoringEnded() {
+        return phase() == Phase.MODERATION || phase() == Phase.FINALISED;
+    }
+
     public Phase phase() {
         return Phase.of(phase).orElseThrow();
     }

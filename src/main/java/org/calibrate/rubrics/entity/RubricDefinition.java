@@ -23,6 +23,13 @@ public record RubricDefinition(String title, String description, List<Criterion>
         return criteria.size() == 1;
     }
 
+    /** Criterion key → the name people read (the key where a criterion has no name), in rubric order. */
+    public java.util.Map<String, String> criterionNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        criteria.forEach(c -> names.put(c.key(), c.name() == null || c.name().isBlank() ? c.key() : c.name()));
+        return names;
+    }
+
     public Optional<Criterion> criterion(String key) {
         return criteria.stream().filter(c -> Objects.equals(c.key(), key)).findFirst();
     }

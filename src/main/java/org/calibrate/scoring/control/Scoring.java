@@ -51,6 +51,12 @@ public class Scoring {
     public record Work(Piece piece, int position, int allocated, Optional<Score> score) {
     }
 
+    /** Every submitted score of a round: what the chart and the report are made of. */
+    public List<Score> submitted(String roundId) {
+        return em.createQuery("select s from Score s where s.roundId = :r and s.state = 'SUBMITTED'", Score.class)
+                .setParameter("r", roundId).getResultList();
+    }
+
     public List<Entry> queue(RoundAccess.Access a) {
         requireOpened(a.round());
         List<Object[]> rows = em.createQuery("select p.code, s.position, p.id from Seat s, Piece p where s.memberId = :m and p.id = s.pieceId"
