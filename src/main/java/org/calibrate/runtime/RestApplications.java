@@ -6,6 +6,12 @@ import org.calibrate.allocation.boundary.AllocationResource;
 import org.calibrate.calibration.boundary.CalibrationResource;
 import org.calibrate.demo.boundary.DemoResource;
 import org.calibrate.moderation.boundary.ChartResource;
+import org.calibrate.moderation.boundary.DiscussionsResource;
+import org.calibrate.moderation.boundary.FinalisationResource;
+import org.calibrate.moderation.boundary.MeetingResource;
+import org.calibrate.moderation.boundary.ModerationResource;
+import org.calibrate.exemplars.boundary.CalibrationExemplarsResource;
+import org.calibrate.exemplars.boundary.ExemplarsResource;
 import org.calibrate.reports.boundary.ReportsResource;
 import org.calibrate.rounds.boundary.MembersResource;
 import org.calibrate.rounds.boundary.PiecesResource;
@@ -74,7 +80,9 @@ public final class RestApplications {
                     KeysResource.class, PlatformsResource.class, DeepLinkingResource.class, RosterResource.class,
                     GradesResource.class, ToolConfigurationResource.class, RubricsResource.class, RoundsResource.class,
                     MembersResource.class, PiecesResource.class, AllocationResource.class, CalibrationResource.class,
-                    QueueResource.class, ProgressResource.class, FlagsResource.class, AlertsResource.class, ReportsResource.class, ChartResource.class);
+                    QueueResource.class, ProgressResource.class, FlagsResource.class, AlertsResource.class, ReportsResource.class, ChartResource.class,
+                    ModerationResource.class, DiscussionsResource.class, MeetingResource.class, FinalisationResource.class,
+                    ExemplarsResource.class, CalibrationExemplarsResource.class);
         }
     }
 

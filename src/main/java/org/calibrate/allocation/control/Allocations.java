@@ -118,7 +118,7 @@ public class Allocations {
 
     private void store(Round round, Allocation allocation, Map<String, Set<String>> kept) {
         Map<String, Seat> existing = new HashMap<>();
-        for (Seat seat : em.createQuery("select s from Seat s where s.roundId = :r", Seat.class).setParameter("r", round.id()).getResultList()) {
+        for (Seat seat : em.createQuery("select s from Seat s where s.roundId = :r and s.kind = 'scoring'", Seat.class).setParameter("r", round.id()).getResultList()) {
             existing.put(seat.pieceId() + "|" + seat.memberId(), seat);
         }
         Set<String> wanted = new HashSet<>();
@@ -149,7 +149,7 @@ public class Allocations {
             return Optional.empty();
         }
         em.flush();
-        List<Object[]> seats = em.createQuery("select s.pieceId, s.memberId from Seat s where s.roundId = :r", Object[].class)
+        List<Object[]> seats = em.createQuery("select s.pieceId, s.memberId from Seat s where s.roundId = :r and s.kind = 'scoring'", Object[].class)
                 .setParameter("r", round.id()).getResultList();
         Map<String, List<String>> byPiece = new HashMap<>();
         Map<String, Integer> load = new TreeMap<>();

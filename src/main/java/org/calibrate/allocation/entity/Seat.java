@@ -11,6 +11,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "seat")
 public class Seat {
+    public static final String SCORING = "scoring";
+    public static final String ADJUDICATION = "adjudication";
+
     @Id
     private String id;
     @Column(name = "round_id", nullable = false)
@@ -21,6 +24,8 @@ public class Seat {
     private String memberId;
     @Column(nullable = false)
     private int position;
+    @Column(nullable = false)
+    private String kind;
 
     protected Seat() {
     }
@@ -31,6 +36,18 @@ public class Seat {
         this.pieceId = pieceId;
         this.memberId = memberId;
         this.position = position;
+        this.kind = SCORING;
+    }
+
+    /** A third scorer's seat on a discrepant piece, at the end of their queue; the allocator never moves it. */
+    public static Seat adjudication(String roundId, String pieceId, String memberId, int position) {
+        Seat seat = new Seat(roundId, pieceId, memberId, position);
+        seat.kind = ADJUDICATION;
+        return seat;
+    }
+
+    public boolean adjudication() {
+        return ADJUDICATION.equals(kind);
     }
 
     public void position(int position) {

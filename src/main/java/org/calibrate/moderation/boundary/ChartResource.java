@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.calibrate.moderation.control.ChartCsv;
+import org.calibrate.moderation.control.ChartXlsx;
 import org.calibrate.moderation.control.ScoringChart;
 import org.calibrate.rounds.control.RoundAccess;
 import org.calibrate.session.boundary.Authenticated;
@@ -18,12 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code /api/rounds/{id}/chart}: the scoring chart for the round's moderators once scoring ends, as JSON and CSV. */
+/** {@code /api/rounds/{id}/chart}: the scoring chart for the round's moderators once scoring ends, as JSON, CSV and XLSX. */
 @Path("rounds/{id}/chart")
 @RequestScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ChartResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     @Inject
     CurrentSession session;
     @Inject
@@ -56,5 +59,14 @@ public class ChartResource {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
         return Response.ok(ChartCsv.write(chart.of(a.round())), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"round-" + a.round().id() + "-scoring-chart.csv\"").build();
+    }
+
+    @GET
+    @Path("xlsx")
+    @Produces(XLSX)
+    public Response xlsx(@PathParam("id") String id) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        return Response.ok(ChartXlsx.write(chart.of(a.round()), a.round().title()), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"round-" + a.round().id() + "-scoring-chart.xlsx\"").build();
     }
 }

@@ -120,11 +120,11 @@ public class PiecesResource {
     public PieceList list(@PathParam("id") String id) {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
         Map<String, long[]> counts = new HashMap<>();
-        for (Object[] r : em.createQuery("select s.pieceId, count(s) from Seat s where s.roundId = :r group by s.pieceId", Object[].class)
+        for (Object[] r : em.createQuery("select s.pieceId, count(s) from Seat s where s.roundId = :r and s.kind = 'scoring' group by s.pieceId", Object[].class)
                 .setParameter("r", a.round().id()).getResultList()) {
             counts.computeIfAbsent((String) r[0], k -> new long[3])[0] = ((Number) r[1]).longValue();
         }
-        for (Object[] r : em.createQuery("select s.pieceId, count(s) from Score s where s.roundId = :r and s.state = 'SUBMITTED' group by s.pieceId", Object[].class)
+        for (Object[] r : em.createQuery("select s.pieceId, count(s) from Score s where s.roundId = :r and s.state = 'SUBMITTED' and s.adjudication = false group by s.pieceId", Object[].class)
                 .setParameter("r", a.round().id()).getResultList()) {
             counts.computeIfAbsent((String) r[0], k -> new long[3])[1] = ((Number) r[1]).longValue();
         }

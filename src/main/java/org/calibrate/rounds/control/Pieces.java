@@ -147,10 +147,25 @@ public class Pieces {
                 dc.person(s.student_id()).flatMap(p -> p.sections().stream().findFirst())
                         .flatMap(id -> dc.sections().stream().filter(sec -> sec.id().equals(id)).findFirst()).map(DemoCourse.Section::name),
                 Optional.of(s.student_id()))).toList();
-        List<Person> demoPeople = dc.people().stream().map(p -> new Person(p.id(), Optional.ofNullable(p.name()), Optional.ofNullable(p.given_name()),
-                Optional.ofNullable(p.family_name()), Optional.ofNullable(p.email()), "student".equals(p.role()) ? Role.LEARNER : Role.INSTRUCTOR)).toList();
+        List<Person> demoPeople = demoPeople(dc);
         List<CourseContext.School> schools = dc.course().school() == null ? List.of() : List.of(new CourseContext.School(dc.course().school(), List.of()));
         return add(a, pieces, Piece.Source.DEMO, demoPeople, dc.sections().stream().map(DemoCourse.Section::name).toList(), schools);
+    }
+
+    private static List<Person> demoPeople(DemoCourse dc) {
+        return dc.people().stream().map(p -> new Person(p.id(), Optional.ofNullable(p.name()), Optional.ofNullable(p.given_name()),
+                Optional.ofNullable(p.family_name()), Optional.ofNullable(p.email()), "student".equals(p.role()) ? Role.LEARNER : Role.INSTRUCTOR)).toList();
+    }
+
+    /** Everyone whose name must not appear in a piece of this course: the roster, and the demo course's people in the demo LMS. */
+    public List<Person> knownPeople(String courseId) {
+        List<Person> people = new java.util.ArrayList<>(coursePeople(courseId));
+        Course course = em.find(Course.class, courseId);
+        DemoCourse dc = settings.demoEnabled() ? demo.course() : null;
+        if (dc != null && course != null && course.contextId().equals(dc.course().id())) {
+            people.addAll(demoPeople(dc));
+        }
+        return people;
     }
 
     /** Paragraphs kept as blank lines; markup dropped. */

@@ -1,6 +1,7 @@
 package org.calibrate.rounds.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -37,6 +38,12 @@ public class Rounds {
     Rubrics rubrics;
     @Inject
     AuditLog audit;
+    @Inject
+    Event<PhaseMoved> moved;
+
+    /** A round moved, in the transaction of the move: features that act on a phase change observe it. */
+    public record PhaseMoved(Round round, RoundMember by, Phase from, Phase to) {
+    }
 
     /** What a moderator may change about a round; null fields stay as they are. */
     public record Changes(String title, String task, String rubricId, Integer scorersPerPiece, Boolean allScoreAll,
@@ -124,6 +131,11 @@ public class Rounds {
         Round round = access.lockForUpdate(a.round());
         requireLock(round, lockVersion);
         Phase from = round.phase();
+        if (to == Phase.FINALISED || from == Phase.FINALISED) {
+            throw new ApiRefusal(409, "phase_refused", to == Phase.FINALISED
+                    ? "Finalise the round from its moderation page: every piece needs its final score first."
+                    : "Reopen a finalised round from its moderation page, with the reason.");
+        }
         if (!from.mayMoveTo(to)) {
             throw new ApiRefusal(409, "phase_refused", "A round in " + from.key() + " cannot move to " + to.key() + ".");
         }
@@ -138,6 +150,7 @@ public class Rounds {
         }
         round.moveTo(to, now());
         audit.record("member:" + a.member().id(), "round.phase", "round:" + round.id(), from.key() + " → " + to.key());
+        moved.fire(new PhaseMoved(round, a.member(), from, to));
         return round;
     }
 

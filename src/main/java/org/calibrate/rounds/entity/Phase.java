@@ -20,10 +20,11 @@ public enum Phase {
         return Optional.empty();
     }
 
-    /** Forward one step (calibration may be skipped), or moderation back to scoring to reopen it. */
+    /** Forward one step (calibration may be skipped), or back one step to reopen scoring or moderation. */
     public boolean mayMoveTo(Phase to) {
         return to.ordinal() == ordinal() + 1
                 || (this == SETUP && to == SCORING)
-                || (this == MODERATION && to == SCORING);
+                || (this == MODERATION && to == SCORING)
+                || (this == FINALISED && to == MODERATION);
     }
 }

@@ -34,6 +34,8 @@ public class Piece {
     private String origin;
     @Column(nullable = false)
     private String source;
+    @Column(nullable = false)
+    private String consent;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -57,7 +59,17 @@ public class Piece {
         this.words = countWords(text);
         this.origin = origin.map(String::strip).filter(o -> !o.isEmpty()).orElse(null);
         this.source = source.name().toLowerCase(java.util.Locale.ROOT);
+        this.consent = Consent.UNKNOWN.key();
         this.createdAt = now;
+    }
+
+    /** Recorded by a moderator from the school's records; it decides whether the work may become an exemplar. */
+    public void consent(Consent consent) {
+        this.consent = consent.key();
+    }
+
+    public Consent consent() {
+        return Consent.of(consent).orElse(Consent.UNKNOWN);
     }
 
     public static int countWords(String text) {

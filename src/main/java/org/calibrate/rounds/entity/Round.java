@@ -6,6 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.calibrate.moderation.entity.AdjacentRule;
+import org.calibrate.moderation.entity.DiscrepantRule;
+import org.calibrate.moderation.entity.GradeScale;
+import org.calibrate.moderation.entity.Tolerance;
+
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,6 +58,20 @@ public class Round {
     private String joinCode;
     @Column(name = "allocation_stale", nullable = false)
     private boolean allocationStale;
+    @Column(nullable = false)
+    private String tolerance;
+    @Column(name = "adjacent_rule", nullable = false)
+    private String adjacentRule;
+    @Column(name = "discrepant_rule", nullable = false)
+    private String discrepantRule;
+    @Column(name = "grade_scale", nullable = false)
+    private String gradeScale;
+    @Column(name = "grade_comment", nullable = false)
+    private boolean gradeComment;
+    @Column(name = "scorers_revealed", nullable = false)
+    private boolean scorersRevealed;
+    @Column(name = "finalised_at")
+    private Instant finalisedAt;
     @Column(name = "created_by", nullable = false)
     private String createdBy;
     @Column(name = "created_at", nullable = false)
@@ -81,6 +100,10 @@ public class Round {
         this.qualifyingAgreement = 0.8;
         this.joinCode = JoinCode.random().value();
         this.allocationStale = true;
+        this.tolerance = Tolerance.EXACT.key();
+        this.adjacentRule = AdjacentRule.MODERATOR.key();
+        this.discrepantRule = DiscrepantRule.MODERATOR.key();
+        this.gradeScale = GradeScale.RANGE.key();
         this.createdBy = createdBy;
         this.createdAt = now;
     }
@@ -132,6 +155,36 @@ public class Round {
         this.calibrationRequired = required;
         this.qualifyingAgreement = qualifyingAgreement;
         this.updatedAt = now;
+    }
+
+    /** How scores become final scores and grades; fixed once the round is finalised. */
+    public void moderationRules(Tolerance tolerance, AdjacentRule adjacentRule, DiscrepantRule discrepantRule, GradeScale gradeScale,
+                                boolean gradeComment, Instant now) {
+        if (phase() == Phase.FINALISED) {
+            throw new IllegalStateException("A finalised round's moderation rules cannot change; reopen it first.");
+        }
+        this.tolerance = tolerance.key();
+        this.adjacentRule = adjacentRule.key();
+        this.discrepantRule = discrepantRule.key();
+        this.gradeScale = gradeScale.key();
+        this.gradeComment = gradeComment;
+        this.updatedAt = now;
+    }
+
+    /** In the moderation meeting the moderator may let scorers see who gave which score; students are never revealed. */
+    public void scorersRevealed(boolean revealed, Instant now) {
+        this.scorersRevealed = revealed;
+        this.updatedAt = now;
+    }
+
+    public void finalise(Instant now) {
+        moveTo(Phase.FINALISED, now);
+        this.finalisedAt = now;
+    }
+
+    public void reopen(Instant now) {
+        moveTo(Phase.MODERATION, now);
+        this.finalisedAt = null;
     }
 
     public void moveTo(Phase to, Instant now) {
@@ -229,6 +282,34 @@ public class Round {
 
     public boolean allocationStale() {
         return allocationStale;
+    }
+
+    public Tolerance tolerance() {
+        return Tolerance.of(tolerance).orElse(Tolerance.EXACT);
+    }
+
+    public AdjacentRule adjacentRule() {
+        return AdjacentRule.of(adjacentRule).orElse(AdjacentRule.MODERATOR);
+    }
+
+    public DiscrepantRule discrepantRule() {
+        return DiscrepantRule.of(discrepantRule).orElse(DiscrepantRule.MODERATOR);
+    }
+
+    public GradeScale gradeScale() {
+        return GradeScale.of(gradeScale).orElse(GradeScale.RANGE);
+    }
+
+    public boolean gradeComment() {
+        return gradeComment;
+    }
+
+    public boolean scorersRevealed() {
+        return scorersRevealed;
+    }
+
+    public Optional<Instant> finalisedAt() {
+        return Optional.ofNullable(finalisedAt);
     }
 
     public String createdBy() {

@@ -1,5 +1,6 @@
 package org.calibrate.scoring.control;
 
+import org.calibrate.allocation.entity.Seat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,14 +54,14 @@ public class Scoring {
 
     /** Every submitted score of a round: what the chart and the report are made of. */
     public List<Score> submitted(String roundId) {
-        return em.createQuery("select s from Score s where s.roundId = :r and s.state = 'SUBMITTED'", Score.class)
+        return em.createQuery("select s from Score s where s.roundId = :r and s.state = 'SUBMITTED' and s.adjudication = false", Score.class)
                 .setParameter("r", roundId).getResultList();
     }
 
     public List<Entry> queue(RoundAccess.Access a) {
         requireOpened(a.round());
         List<Object[]> rows = em.createQuery("select p.code, s.position, p.id from Seat s, Piece p where s.memberId = :m and p.id = s.pieceId"
-                + " order by s.position", Object[].class).setParameter("m", a.member().id()).getResultList();
+                + seatsOpen(a.round()) + " order by s.position", Object[].class).setParameter("m", a.member().id()).getResultList();
         Map<String, String> states = new HashMap<>();
         for (Object[] r : em.createQuery("select sc.pieceId, sc.state from Score sc where sc.memberId = :m", Object[].class)
                 .setParameter("m", a.member().id()).getResultList()) {
@@ -77,7 +78,7 @@ public class Scoring {
     /** The first piece of the queue not yet submitted: the one query a scorer makes between every two pieces. */
     public Optional<PieceCode> next(RoundAccess.Access a) {
         requireOpened(a.round());
-        return em.createQuery("select p.code from Seat s, Piece p where s.memberId = :m and p.id = s.pieceId and not exists"
+        return em.createQuery("select p.code from Seat s, Piece p where s.memberId = :m and p.id = s.pieceId" + seatsOpen(a.round()) + " and not exists"
                         + " (select sc.id from Score sc where sc.pieceId = s.pieceId and sc.memberId = :m and sc.state = 'SUBMITTED')"
                         + " order by s.position", String.class)
                 .setParameter("m", a.member().id()).setMaxResults(1).getResultList().stream().findFirst().map(PieceCode::new);
@@ -86,7 +87,7 @@ public class Scoring {
     public Work work(RoundAccess.Access a, String code) {
         requireOpened(a.round());
         Piece piece = allocatedPiece(a, code);
-        List<Object[]> seats = em.createQuery("select s.pieceId, s.position from Seat s where s.memberId = :m order by s.position", Object[].class)
+        List<Object[]> seats = em.createQuery("select s.pieceId, s.position from Seat s where s.memberId = :m" + seatsOpen(a.round()) + " order by s.position", Object[].class)
                 .setParameter("m", a.member().id()).getResultList();
         int position = 0;
         for (int i = 0; i < seats.size(); i++) {
@@ -104,14 +105,17 @@ public class Scoring {
      */
     public Score save(RoundAccess.Access a, String code, Optional<Long> lockVersion, ScoreContent content, boolean submit) {
         Round round = a.round();
-        if (round.phase() != Phase.SCORING) {
+        Piece piece = allocatedPiece(a, code);
+        boolean adjudication = seat(piece, a.member().id()).adjudication();
+        // A third scorer scores a discrepant piece while the round is in moderation; everyone else only during scoring.
+        boolean open = round.phase() == Phase.SCORING || (adjudication && round.phase() == Phase.MODERATION);
+        if (!open) {
             throw new ApiRefusal(409, "phase_refused", round.phase().ordinal() < Phase.SCORING.ordinal()
                     ? "Live scoring has not started in this round yet." : "Scoring has closed in this round; scores can no longer change.");
         }
-        if (!calibrations.mayScore(round, a.member().id())) {
+        if (!adjudication && !calibrations.mayScore(round, a.member().id())) {
             throw new ApiRefusal(403, "calibrate_first", "This round asks scorers to qualify on the calibration set before live scoring.");
         }
-        Piece piece = allocatedPiece(a, code);
         RubricDefinition rubric = calibrations.rubric(round);
         ScoreContent c = content.blank()
                 ? new ScoreContent(Map.of(), Set.of(), content.conditionCode(), content.flags(), content.suggestedCondition(),
@@ -132,6 +136,7 @@ public class Scoring {
                 throw new OptimisticLockException("score vanished");
             }
             score = new Score(round.id(), piece.id(), a.member().id(), now);
+            score.adjudication(adjudication);
             em.persist(score);
             before = null;
         } else {
@@ -176,6 +181,16 @@ public class Scoring {
             }
         }
         wanted.forEach((kind, note) -> em.persist(new PieceFlag(round.id(), piece.id(), memberId, kind, note, now)));
+    }
+
+    private Seat seat(Piece piece, String memberId) {
+        return em.createQuery("select s from Seat s where s.pieceId = :p and s.memberId = :m", Seat.class)
+                .setParameter("p", piece.id()).setParameter("m", memberId).getSingleResult();
+    }
+
+    /** Once scoring has closed, a scorer's desk holds only the pieces they adjudicate. */
+    private static String seatsOpen(Round round) {
+        return round.phase().ordinal() > Phase.SCORING.ordinal() ? " and s.kind = 'adjudication'" : "";
     }
 
     private Optional<Score> own(Piece piece, String memberId) {

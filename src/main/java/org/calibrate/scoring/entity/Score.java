@@ -46,6 +46,8 @@ public class Score {
     private String evidence;
     @Column(nullable = false)
     private String state;
+    @Column(nullable = false)
+    private boolean adjudication;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -86,6 +88,15 @@ public class Score {
             this.state = State.SUBMITTED.name();
             this.submittedAt = now;
         }
+    }
+
+    /** A third scorer's score of a discrepant piece: it settles the piece and stays out of the agreement figures. */
+    public void adjudication(boolean adjudication) {
+        this.adjudication = adjudication;
+    }
+
+    public boolean adjudication() {
+        return adjudication;
     }
 
     public ScoreContent content() {
