@@ -71,9 +71,9 @@ create table exemplar (
     text                 varchar(100000),
     state                varchar(16)  not null,
     keep_until           date         not null,
-    anonymity_checked_by varchar(36),
+    anonymity_checked_by varchar(100),
     anonymity_checked_at timestamp with time zone,
-    created_by           varchar(36)  not null,
+    created_by           varchar(100) not null,
     created_at           timestamp with time zone not null,
     updated_at           timestamp with time zone not null,
     lock_version         bigint       not null

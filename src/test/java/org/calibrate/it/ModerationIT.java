@@ -168,6 +168,11 @@ class ModerationIT {
         api.put("/api/rounds/" + round + "/meeting/reflection", "{\"lock_version\":" + reflection.getJsonNumber("lock_version") + ",\"task\":\"Ask for two reasons.\"}", head)
                 .expect(200);
 
+        // A decision can be taken back: the piece waits again, and finalising waits for it.
+        JsonObject undone = api.call("DELETE", base + "/pieces/" + second + "/resolution?lock_version=" + resolutionLock, null, head).expect(200).json();
+        assertEquals("waiting", undone.getString("state"));
+        assertTrue(undone.getJsonArray("history").toString().contains("piece.resolution-undone"));
+
         // Finalising waits for every piece, then freezes the round and returns each student's grade.
         String fin = "/api/rounds/" + round + "/final";
         JsonObject readiness = api.get(fin, head).expect(200).json().getJsonObject("readiness");
@@ -175,8 +180,12 @@ class ModerationIT {
         assertTrue(readiness.getBoolean("gradebook"), "the round sits in the demo activity: " + readiness);
         assertEquals("not_ready", api.post(fin + "/finalise", "{\"lock_version\":" + f.lock(round) + "}", head).expect(422).error());
         for (String code : readiness.getJsonArray("waiting").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()) {
-            api.put(base + "/pieces/" + code + "/resolution", "{\"condition_code\":\"illegible\"}", head).expect(200);
+            if (!code.equals(second)) {
+                api.put(base + "/pieces/" + code + "/resolution", "{\"condition_code\":\"illegible\"}", head).expect(200);
+            }
         }
+        resolutionLock = api.put(base + "/pieces/" + second + "/resolution", "{\"levels\":{\"response\":1},\"rationale\":\"Partial: one reason, no detail.\"}", head)
+                .expect(200).json().getJsonObject("resolution").getJsonNumber("lock_version").longValue();
         JsonObject done = api.post(fin + "/finalise", "{\"lock_version\":" + f.lock(round) + ",\"return_grades\":true}", head).expect(200).json();
         assertEquals("finalised", done.getJsonObject("rules").getString("phase"));
         assertEquals("round_finalised", api.put(base + "/pieces/" + second + "/resolution", "{\"lock_version\":" + resolutionLock
@@ -200,7 +209,83 @@ class ModerationIT {
                 .expect(200).json();
         assertEquals("moderation", reopened.getJsonObject("rules").getString("phase"));
         assertEquals("resolved", api.get(base + "/pieces/" + second, head).expect(200).json().getString("state"));
+        api.put(base + "/pieces/" + second + "/resolution", "{\"lock_version\":" + resolutionLock + ",\"levels\":{\"response\":2},"
+                + "\"rationale\":\"On a second reading the detail is there.\"}", head).expect(200);
         assertEquals("settled", api.get(base + "/pieces/" + first, head).expect(200).json().getString("state"));
+    }
+
+    @Test
+    void exemplarsAreKeptWithinConsentAndRetentionCheckedForAnonymityAndStartTheNextRoundsCalibration() throws Exception {
+        RoundFixture f = new RoundFixture(CalibrateServer.get().url());
+        Api api = f.api;
+        String head = f.token(RoundFixture.HEAD);
+        String round = scoredRound(f, "Exemplar round");
+        f.move(round, "moderation").expect(200);
+        String base = "/api/rounds/" + round + "/moderation";
+        JsonObject view = api.get(base, head).expect(200).json();
+        List<String> agreed = view.getJsonArray("agreed").getValuesAs(JsonObject.class).stream()
+                .flatMap(g -> g.getJsonArray("pieces").getValuesAs(JsonObject.class).stream()).map(p -> p.getString("code")).toList();
+        String clear = agreed.get(0);
+        String disputed = view.getJsonArray("discrepant").getJsonObject(0).getString("code");
+        String body = "{\"score_point\":2,\"annotation\":\"Two reasons, each backed by a detail from the text.\",\"task\":\"Later start essay\"}";
+
+        // Strong, clear agreement only; the score point must be the piece's; retention within the school's limit.
+        assertEquals("no_final_score", api.post(base + "/pieces/" + disputed + "/exemplars", body, head).expect(409).error());
+        assertEquals(400, api.post(base + "/pieces/" + clear + "/exemplars", body.replace("\"score_point\":2", "\"score_point\":1"), head).status());
+        assertEquals(400, api.post(base + "/pieces/" + clear + "/exemplars", body.replace("}", ",\"keep_until\":\"2099-01-01\"}"), head).status());
+        assertEquals(403, api.post(base + "/pieces/" + clear + "/exemplars", body, f.token("demo-t-01")).status());
+
+        // Consent: a recorded refusal stops it (the policy here is opt-out).
+        String refused = agreed.get(1);
+        api.put(base + "/pieces/" + refused + "/consent", "{\"consent\":\"declined\"}", head).expect(200);
+        assertEquals("consent_required", api.post(base + "/pieces/" + refused + "/exemplars", body, head).expect(409).error());
+
+        JsonObject kept = api.post(base + "/pieces/" + clear + "/exemplars", body, head).expect(201).json();
+        String exemplar = kept.getString("id");
+        assertEquals(1, kept.getJsonObject("piece").getInt("exemplars"));
+        assertEquals("already_kept", api.post(base + "/pieces/" + clear + "/exemplars", body, head).expect(409).error());
+        JsonObject library = api.get("/api/exemplars?task=" + java.net.URLEncoder.encode("Later start essay", java.nio.charset.StandardCharsets.UTF_8),
+                f.token("demo-t-02")).expect(200).json();
+        assertEquals(1, library.getJsonArray("exemplars").size(), "every teacher of the platform browses the library");
+        JsonObject shown = library.getJsonArray("exemplars").getJsonObject(0);
+        assertEquals(2, shown.getInt("score_point"));
+        assertFalse(shown.getBoolean("anonymity_checked"));
+        String rubric = shown.getString("rubric_id");
+
+        // Export waits for the second anonymity check, done by a moderator of the round, not any teacher.
+        String anchors = "/api/exemplars/anchor-set?rubric=" + rubric + "&task=" + java.net.URLEncoder.encode("Later start essay", java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("anonymity_unchecked", api.get(anchors, head).expect(422).error());
+        long lock = shown.getJsonNumber("lock_version").longValue();
+        assertEquals(403, api.post("/api/exemplars/" + exemplar + "/anonymity-check", "{\"lock_version\":" + lock + "}", f.token("demo-t-02")).status());
+        JsonObject checked = api.post("/api/exemplars/" + exemplar + "/anonymity-check", "{\"lock_version\":" + lock + "}", head).expect(200).json();
+        assertTrue(checked.getBoolean("anonymity_checked"));
+        Api.Reply html = api.get(anchors + "&format=html", head).expect(200);
+        assertTrue(html.body().contains("Two reasons, each backed by a detail from the text."), html.body());
+        assertFalse(html.body().contains("demo-s-"), "no student id in an anchor set");
+        assertTrue(api.get(anchors + "&format=pdf", head).expect(200).body().startsWith("%PDF-"));
+
+        // An edited annotation must be checked again.
+        JsonObject edited = api.put("/api/exemplars/" + exemplar, "{\"lock_version\":" + checked.getJsonNumber("lock_version")
+                + ",\"annotation\":\"Two reasons with details; a clear conclusion.\"}", head).expect(200).json();
+        assertFalse(edited.getBoolean("anonymity_checked"));
+        assertEquals(409, api.put("/api/exemplars/" + exemplar, "{\"lock_version\":" + lock + ",\"task\":\"x\"}", head).status(), "stale");
+
+        // A second round on the same rubric starts its calibration set from the library.
+        String next = f.createRound("Exemplar round, next year", rubric);
+        JsonObject offered = api.get("/api/rounds/" + next + "/calibration/exemplars", head).expect(200).json();
+        assertTrue(offered.getJsonArray("exemplars").getValuesAs(JsonObject.class).stream().anyMatch(o -> o.getString("id").equals(exemplar)), offered.toString());
+        assertEquals(1, api.post("/api/rounds/" + next + "/calibration/exemplars", "{\"exemplar_ids\":[" + Api.q(exemplar) + "]}", head)
+                .expect(200).json().getInt("added"));
+        assertEquals(0, api.post("/api/rounds/" + next + "/calibration/exemplars", "{\"exemplar_ids\":[" + Api.q(exemplar) + "]}", head)
+                .expect(200).json().getInt("added"), "added once");
+        String items = api.get("/api/rounds/" + next + "/calibration/results", head).expect(200).body();
+        assertTrue(items.contains("Two reasons with details; a clear conclusion."), items);
+
+        // A refusal recorded later withdraws the exemplar at once, text and all.
+        api.put(base + "/pieces/" + clear + "/consent", "{\"consent\":\"declined\"}", head).expect(200);
+        assertEquals("exemplar_not_found", api.get("/api/exemplars/" + exemplar, head).expect(404).error());
+        assertEquals(0, api.get("/api/exemplars?rubric=" + rubric + "&task=" + java.net.URLEncoder.encode("Later start essay", java.nio.charset.StandardCharsets.UTF_8), head)
+                .expect(200).json().getJsonArray("exemplars").size());
     }
 
     @Test

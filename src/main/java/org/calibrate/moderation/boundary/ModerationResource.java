@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.calibrate.audit.control.AuditLog;
+import org.calibrate.exemplars.control.Exemplars;
+import org.calibrate.exemplars.entity.Exemplar;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -39,6 +41,8 @@ import org.calibrate.session.boundary.CurrentSession;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +74,8 @@ public class ModerationResource {
     Members members;
     @Inject
     AuditLog audit;
+    @Inject
+    Exemplars exemplars;
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
 
@@ -134,6 +140,14 @@ public class ModerationResource {
 
     public static class ConsentBody {
         public String consent;
+    }
+
+    public static class ExemplarBody {
+        public String criterion;
+        public Integer score_point;
+        public String annotation;
+        public String task;
+        public String keep_until;
     }
 
     @GET
@@ -275,6 +289,29 @@ public class ModerationResource {
                 .orElseThrow(() -> ApiRefusal.invalid("consent is unknown, granted or declined."));
         resolutions.consent(a, code, consent);
         return detail(a, code);
+    }
+
+    /** Keeps the piece in the exemplar library for the round's task and rubric version. */
+    @POST
+    @Path("pieces/{code}/exemplars")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response keep(@PathParam("id") String id, @PathParam("code") String code, ExemplarBody body) {
+        RoundAccess.Access a = moderator(id);
+        if (body == null || body.score_point == null) {
+            throw ApiRefusal.invalid("Send the score_point the exemplar illustrates and the annotation.");
+        }
+        Optional<LocalDate> keepUntil;
+        try {
+            keepUntil = Optional.ofNullable(body.keep_until).filter(k -> !k.isBlank()).map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            throw ApiRefusal.invalid("keep_until is a date such as 2031-07-31.");
+        }
+        Exemplar e = exemplars.keep(a, code, new Exemplars.Choice(Optional.ofNullable(body.criterion).filter(c -> !c.isBlank()),
+                body.score_point, body.annotation, Optional.ofNullable(body.task).filter(t -> !t.isBlank()), keepUntil));
+        return Response.status(201).entity(new Kept(e.id(), e.task(), e.keepUntil().toString(), detail(a, code))).build();
+    }
+
+    public record Kept(String id, String task, String keep_until, PieceDetail piece) {
     }
 
     private PieceDetail detail(RoundAccess.Access a, String code) {
