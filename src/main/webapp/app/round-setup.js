@@ -7,6 +7,8 @@ import * as api from "./api.js";
 import { list, messageBox, number, str, time } from "./format.js";
 import { renderLevelGroups } from "./rubric-levels.js";
 import { phaseName } from "./rounds-page.js";
+import "./moderation-panel.js";
+import "./finalise-panel.js";
 
 const TABS = [
   ["overview", "Round"],
@@ -16,6 +18,8 @@ const TABS = [
   ["calibration", "Calibration set"],
   ["progress", "Progress"],
   ["chart", "Scoring chart"],
+  ["moderation", "Moderation"],
+  ["final", "Finalise"],
 ];
 const STATUS_NAMES = { discrepant: "Discrepant", adjacent: "Adjacent", agreed: "Agreed", single: "Scored once" };
 const POLL_MS = 5000;
@@ -209,6 +213,8 @@ export class CalibrateRoundSetup extends LightElement {
             @click=${() => this.move("scoring")}>Start scoring without calibration</button>` : nothing}
           ${r.phase === "moderation" ? html`<button type="button" class="button secondary" id="phase-reopen"
             @click=${() => this.move("scoring")}>Reopen scoring</button>` : nothing}
+          ${r.phase === "moderation" ? html`<button type="button" class="button" id="phase-finalise"
+            @click=${() => this.select("final", true)}>Finalise…</button>` : nothing}
         </p>
         <p class="hint">Each change of phase is recorded with who made it and when. Scorers see their pieces from
           scoring on; in calibration they practise on the calibration set.</p>
@@ -514,6 +520,9 @@ export class CalibrateRoundSetup extends LightElement {
         <button type="button" class="button secondary small" id="chart-csv"
           @click=${() => api.download(this.base + "/chart/csv", "scoring-chart.csv").catch((e) => { this.message = { tone: "error", text: e.message }; })}>
           Download CSV</button>
+        <button type="button" class="button secondary small" id="chart-xlsx"
+          @click=${() => api.download(this.base + "/chart/xlsx", "scoring-chart.xlsx").catch((e) => { this.message = { tone: "error", text: e.message }; })}>
+          Download XLSX</button>
       </div>
       <div class="table-wrap"><table class="data-table" id="chart-table">
         <caption>Scoring chart: total per scorer${keys.length > 1 ? html` (levels: ${keys.map((k) => c.criteria[k]).join(" · ")})` : nothing}</caption>
@@ -527,6 +536,16 @@ export class CalibrateRoundSetup extends LightElement {
   }
 
   // --- Tabs -----------------------------------------------------------------------------------
+
+  renderModeration() {
+    if (!["moderation", "finalised"].includes(this.round.phase)) {
+      return html`<p id="moderation-closed">Moderation opens when the round moves to moderation: until then scores stay blind,
+        even to moderators.</p>`;
+    }
+    return html`<p class="actions"><a class="button secondary" id="open-meeting" href=${"#rounds/" + encodeURIComponent(this.roundId) + "/meeting"}>
+        Run the moderation meeting</a></p>
+      <calibrate-moderation .roundId=${this.roundId} @calibrate-round-changed=${() => this.load()}></calibrate-moderation>`;
+  }
 
   onTabKey(event) {
     const ids = TABS.map(([id]) => id);
@@ -546,6 +565,8 @@ export class CalibrateRoundSetup extends LightElement {
       case "calibration": return this.renderCalibration();
       case "progress": return this.renderProgress();
       case "chart": return this.renderChart();
+      case "moderation": return this.renderModeration();
+      case "final": return html`<calibrate-finalise .roundId=${this.roundId} @calibrate-round-changed=${() => this.load()}></calibrate-finalise>`;
       default: return this.renderOverview();
     }
   }

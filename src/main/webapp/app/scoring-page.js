@@ -65,6 +65,8 @@ export class CalibrateScoring extends LightElement {
     this.anchorView = null;
     this.rubric = null;
     this.mine = null;
+    this.discussions = null;
+    this.adjudication = false;
     this.mode = "loading";
     this.status = "";
     this.done = false;
@@ -104,8 +106,15 @@ export class CalibrateScoring extends LightElement {
         this.startPractice();
       } else if (phase === "scoring") {
         await this.startScoring();
+      } else if (phase === "moderation" && await this.adjudicating()) {
+        // A moderator sent discrepant pieces to this scorer as the third, blind scorer.
+        this.adjudication = true;
+        await this.startScoring();
       } else {
+        this.adjudication = false;
         this.queue = await api.get(this.base + "/queue").catch(() => null);
+        this.discussions = ["moderation", "finalised"].includes(phase)
+          ? await api.get(this.base + "/discussions").catch(() => null) : null;
         // Once scoring ends a scorer may read their own agreement figures (never anyone else's).
         this.mine = ["moderation", "finalised"].includes(phase)
           ? await api.get(this.base + "/report/mine").catch(() => null) : null;
@@ -115,6 +124,26 @@ export class CalibrateScoring extends LightElement {
       this.mode = "closed";
       this.message = { tone: "error", text: e.message };
     }
+  }
+
+  /** Pieces still to score as a third scorer: once scoring ends, the queue holds only those. */
+  async adjudicating() {
+    const q = await api.get(this.base + "/queue").catch(() => null);
+    return Boolean(q && list(q.items).some((i) => i.state !== "submitted"));
+  }
+
+  renderDiscussions(d) {
+    const pieces = list(d.pieces);
+    return html`
+      <section class="panel" id="my-discussions" aria-labelledby="my-discussions-heading">
+        <h3 id="my-discussions-heading">Pieces in discussion</h3>
+        ${pieces.length ? html`<p>Pieces you scored on which the scorers disagree, or that someone is discussing. Scorers appear as
+          Scorer A, B…${d.scorers_revealed ? " — the moderator has let scorers see each other's names" : ""}.</p>
+          <ul class="plain-list">${pieces.map((p) => html`<li><a href=${"#rounds/" + encodeURIComponent(this.roundId) + "/discuss/" + encodeURIComponent(p.code)}
+            data-discuss=${p.code}>Piece ${p.code}</a> — ${p.group === "discrepant" ? (p.spread === undefined || p.spread === null ? "blank and scored" : p.spread + " apart") : "in discussion"}${
+            p.posts ? html` · ${p.posts} post${p.posts === 1 ? "" : "s"}` : nothing}</li>`)}</ul>`
+          : html`<p class="muted">None of the pieces you scored is in discussion.</p>`}
+      </section>`;
   }
 
   // --- Calibration practice -------------------------------------------------------------------
@@ -550,7 +579,8 @@ export class CalibrateScoring extends LightElement {
       return html`${heading}<h3 class="mode-heading">Calibration practice</h3>${this.renderPractice()}`;
     }
     if (this.mode === "score") {
-      return html`${heading}${this.renderScoring()}`;
+      return html`${heading}${this.adjudication ? html`<p class="message message-info" id="adjudication-note">A moderator asked you to score
+        these pieces as a third scorer. You see neither earlier score; yours settles each piece.</p>` : nothing}${this.renderScoring()}`;
     }
     const q = this.queue;
     return html`${heading}
@@ -558,6 +588,7 @@ export class CalibrateScoring extends LightElement {
         <p class="empty-title">${r && r.phase === "setup" ? "This round is still being set up." : "Scoring has ended in this round."}</p>
         ${q ? html`<p>You submitted ${number(q.submitted)} of ${number(q.allocated)} pieces.</p>` : nothing}
       </div>
+      ${this.discussions ? this.renderDiscussions(this.discussions) : nothing}
       ${this.mine ? this.renderMine(this.mine) : nothing}`;
   }
 }

@@ -171,7 +171,7 @@ public class PiecesResource {
         Scoring.Work w = scoring.work(a, code);
         Rubric rubric = em.find(Rubric.class, a.round().rubricId());
         return new WorkView(w.piece().code().value(), w.position(), w.allocated(), w.piece().text(), w.piece().words(),
-                a.round().phase() == Phase.SCORING, new RubricRef(rubric.id(), rubric.version()), rubric.definition(),
+                w.editable(), new RubricRef(rubric.id(), rubric.version()), rubric.definition(),
                 anchors(a.round().id(), rubric.definition()), w.score().map(ScoreView::of).orElse(null));
     }
 

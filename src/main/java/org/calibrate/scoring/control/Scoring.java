@@ -48,8 +48,8 @@ public class Scoring {
     public record Entry(PieceCode code, int position, String state) {
     }
 
-    /** A piece on the scorer's desk: where it stands in their queue, the piece, and their own score if any. */
-    public record Work(Piece piece, int position, int allocated, Optional<Score> score) {
+    /** A piece on the scorer's desk: where it stands in their queue, the piece, their own score if any, and whether they may score it now. */
+    public record Work(Piece piece, int position, int allocated, Optional<Score> score, boolean editable) {
     }
 
     /** Every submitted score of a round: what the chart and the report are made of. */
@@ -95,7 +95,7 @@ public class Scoring {
                 position = i + 1;
             }
         }
-        return new Work(piece, position, seats.size(), own(piece, a.member().id()));
+        return new Work(piece, position, seats.size(), own(piece, a.member().id()), open(a.round(), seat(piece, a.member().id())));
     }
 
     /**
@@ -106,10 +106,9 @@ public class Scoring {
     public Score save(RoundAccess.Access a, String code, Optional<Long> lockVersion, ScoreContent content, boolean submit) {
         Round round = a.round();
         Piece piece = allocatedPiece(a, code);
-        boolean adjudication = seat(piece, a.member().id()).adjudication();
-        // A third scorer scores a discrepant piece while the round is in moderation; everyone else only during scoring.
-        boolean open = round.phase() == Phase.SCORING || (adjudication && round.phase() == Phase.MODERATION);
-        if (!open) {
+        Seat seat = seat(piece, a.member().id());
+        boolean adjudication = seat.adjudication();
+        if (!open(round, seat)) {
             throw new ApiRefusal(409, "phase_refused", round.phase().ordinal() < Phase.SCORING.ordinal()
                     ? "Live scoring has not started in this round yet." : "Scoring has closed in this round; scores can no longer change.");
         }
@@ -186,6 +185,11 @@ public class Scoring {
     private Seat seat(Piece piece, String memberId) {
         return em.createQuery("select s from Seat s where s.pieceId = :p and s.memberId = :m", Seat.class)
                 .setParameter("p", piece.id()).setParameter("m", memberId).getSingleResult();
+    }
+
+    /** A third scorer scores a discrepant piece while the round is in moderation; everyone else only during scoring. */
+    private static boolean open(Round round, Seat seat) {
+        return round.phase() == Phase.SCORING || (seat.adjudication() && round.phase() == Phase.MODERATION);
     }
 
     /** Once scoring has closed, a scorer's desk holds only the pieces they adjudicate. */
