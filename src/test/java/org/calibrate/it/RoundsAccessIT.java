@@ -87,6 +87,25 @@ class RoundsAccessIT {
         e.add(new Endpoint("GET", r + "/report", null, "moderator"));
         e.add(new Endpoint("GET", r + "/report/csv", null, "moderator"));
         e.add(new Endpoint("GET", r + "/report/html", null, "moderator"));
+        e.add(new Endpoint("GET", r + "/chart/xlsx", null, "moderator"));
+        e.add(new Endpoint("GET", r + "/calibration/exemplars", null, "moderator"));
+        e.add(new Endpoint("POST", r + "/calibration/exemplars", "{\"exemplar_ids\":[\"x\"]}", "moderator"));
+        String piece = r + "/moderation/pieces/" + sharedCode;
+        e.add(new Endpoint("GET", r + "/moderation", null, "moderator"));
+        e.add(new Endpoint("PUT", r + "/moderation/rules", "{\"lock_version\":0,\"tolerance\":\"adjacent\"}", "moderator"));
+        e.add(new Endpoint("GET", piece, null, "moderator"));
+        e.add(new Endpoint("PUT", piece + "/resolution", "{\"levels\":{\"response\":1},\"rationale\":\"x\"}", "moderator"));
+        e.add(new Endpoint("DELETE", piece + "/resolution?lock_version=0", "", "moderator"));
+        e.add(new Endpoint("POST", piece + "/adjudication", "{}", "moderator"));
+        e.add(new Endpoint("DELETE", piece + "/adjudication", "", "moderator"));
+        e.add(new Endpoint("PUT", piece + "/consent", "{\"consent\":\"granted\"}", "moderator"));
+        e.add(new Endpoint("GET", r + "/meeting", null, "moderator"));
+        e.add(new Endpoint("PUT", r + "/meeting/reflection", "{\"task\":\"x\"}", "moderator"));
+        e.add(new Endpoint("PUT", r + "/meeting/reveal", "{\"lock_version\":0,\"revealed\":true}", "moderator"));
+        e.add(new Endpoint("GET", r + "/final", null, "moderator"));
+        e.add(new Endpoint("POST", r + "/final/finalise", "{\"lock_version\":0,\"return_grades\":false}", "moderator"));
+        e.add(new Endpoint("POST", r + "/final/reopen", "{\"lock_version\":0,\"reason\":\"x\"}", "moderator"));
+        e.add(new Endpoint("POST", r + "/final/grades/1/retry", "{\"version\":0}", "moderator"));
         // Scorers only.
         e.add(new Endpoint("GET", r + "/queue", null, "scorer"));
         e.add(new Endpoint("GET", r + "/queue/next", null, "scorer"));
@@ -99,6 +118,9 @@ class RoundsAccessIT {
         // Any member.
         e.add(new Endpoint("GET", r, null, "member"));
         e.add(new Endpoint("GET", r + "/calibration/items/" + item, null, "member"));
+        e.add(new Endpoint("GET", r + "/discussions", null, "member"));
+        e.add(new Endpoint("GET", r + "/discussions/" + sharedCode, null, "member"));
+        e.add(new Endpoint("POST", r + "/discussions/" + sharedCode + "/posts", "{\"body\":\"x\"}", "member"));
         return e;
     }
 
@@ -133,6 +155,8 @@ class RoundsAccessIT {
         api.get("/api/rounds/" + round + "/progress", head).expect(200);
         api.get("/api/rounds/" + round + "/queue", okafor).expect(200);
         api.get("/api/rounds/" + round, okafor).expect(200);
+        // A moderator passes the role check and meets the phase: moderation opens when scoring ends.
+        assertEquals("moderation_not_yet", api.get("/api/rounds/" + round + "/moderation", head).expect(409).error());
     }
 
     @Test
@@ -171,6 +195,16 @@ class RoundsAccessIT {
         bodies.add(api.get(r + "/calibration", okafor).body());
         bodies.add(api.get(r + "/calibration/items/" + item, okafor).body());
         bodies.add(api.get(r + "/report/mine", okafor).body());
+        // While scoring runs, discussion is closed: no piece listed, and a thread reads the same for her piece and another's.
+        JsonObject discussions = api.get(r + "/discussions", okafor).expect(200).json();
+        assertFalse(discussions.getBoolean("open"), discussions.toString());
+        assertTrue(discussions.getJsonArray("pieces").isEmpty(), discussions.toString());
+        bodies.add(discussions.toString());
+        Api.Reply thread = api.get(r + "/discussions/" + sharedCode, okafor);
+        assertEquals(409, thread.status(), thread.body());
+        assertEquals("discussion_not_yet", thread.error());
+        assertEquals(thread.body(), api.get(r + "/discussions/" + otherCode(okafor), okafor).body());
+        bodies.add(thread.body());
         for (JsonObject i : queue.getJsonArray("items").getValuesAs(JsonObject.class)) {
             bodies.add(api.get(r + "/pieces/" + i.getString("code") + "/work", okafor).expect(200).body());
             bodies.add(api.get(r + "/pieces/" + i.getString("code") + "/score/history", okafor).expect(200).body());
