@@ -265,9 +265,9 @@ export class CalibrateModeration extends LightElement {
     const keys = Object.keys(names);
     return html`
       ${this.renderRules(v.rules)}
-      <p id="moderation-counts" class="facts">
-        ${number(c.pieces)} pieces: <strong>${number(c.agreed)}</strong> agreed, <strong>${number(c.discrepant)}</strong> discrepant
-        ${c.single ? html`, ${number(c.single)} scored once` : nothing}${c.unscored ? html`, ${number(c.unscored)} not scored` : nothing}.
+      <p id="moderation-counts">
+        ${number(c.pieces)} pieces: <strong>${number(c.agreed)}</strong> agreed, <strong>${number(c.discrepant)}</strong>
+        discrepant${c.single ? html`, ${number(c.single)} scored once` : nothing}${c.unscored ? html`, ${number(c.unscored)} not scored` : nothing}.
         Waiting for a decision: <strong id="count-waiting">${number(c.waiting)}</strong> · with a third scorer: ${number(c.adjudicating)}
         · settled: ${number(c.settled + c.resolved)}.
       </p>
@@ -320,7 +320,7 @@ export class CalibrateModeration extends LightElement {
     return html`
       <section class="panel piece-panel" aria-labelledby="piece-heading" data-piece=${p.code}>
         <h3 id="piece-heading" tabindex="-1">Piece ${p.code}</h3>
-        <p class="facts"><span class="badge">${GROUPS[p.group] || p.group}</span>
+        <p class="piece-facts"><span class="badge">${GROUPS[p.group] || p.group}</span>
           ${p.spread !== undefined && p.spread !== null && p.group === "discrepant" ? html` ${p.spread} level${p.spread === 1 ? "" : "s"} apart ·` : nothing}
           <span id="piece-state">${STATES[p.state] || p.state}</span>
           ${fin ? html` · final score <strong id="piece-final">${fin.condition_code ? CONDITIONS[fin.condition_code] : fin.total}</strong>

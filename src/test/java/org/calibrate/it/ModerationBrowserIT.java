@@ -16,7 +16,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,6 +89,7 @@ class ModerationBrowserIT {
         assertTrue(panel.getText().contains("Rachel Goldberg"), "moderators see who scored: " + panel.getText());
         browser.clickable(By.id("resolve-response-1")).click();
         browser.driver.findElement(By.id("resolve-rationale")).sendKeys("One reason with a detail from the text: a 1, as the anchor shows.");
+        scroll("piece-heading");
         browser.frameShot("moderation-piece");
         browser.driver.findElement(By.id("resolve-save")).click();
         browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("piece-state"), "Decided by moderators"));
@@ -122,7 +122,7 @@ class ModerationBrowserIT {
         // The demo gradebook shows the grades: the consensus 1 as half marks, the rest full.
         browser.driver.switchTo().defaultContent();
         browser.clickable(By.id("gradebook-refresh")).click();
-        browser.upTo(30).until(d -> d.findElements(By.cssSelector("td[data-gradebook-user]")).stream().filter(td -> !td.getText().equals("–")).count() >= 12);
+        browser.upTo(30).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("td[data-gradebook-user]")).stream().filter(td -> !td.getText().equals("–")).count() >= 12);
         browser.intoFrame();
         JsonObject book = f.api.get("/demo/api/gradebook", null).expect(200).json();
         List<Double> shares = new ArrayList<>();
@@ -162,10 +162,6 @@ class ModerationBrowserIT {
                     || !d.findElement(By.id("piece-code")).getText().equals(code));
         }
         assertEquals(12, codes.size());
-    }
-
-    static Map<String, String> unused() {
-        return Map.of();
     }
 
     static void scroll(String id) {

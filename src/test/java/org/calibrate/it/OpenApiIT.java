@@ -98,6 +98,7 @@ class OpenApiIT {
             "POST /api/rounds/{id}/moderation/pieces/{code}/adjudication",
             "DELETE /api/rounds/{id}/moderation/pieces/{code}/adjudication",
             "PUT /api/rounds/{id}/moderation/pieces/{code}/consent",
+            "POST /api/rounds/{id}/moderation/pieces/{code}/exemplars",
             "GET /api/rounds/{id}/discussions",
             "GET /api/rounds/{id}/discussions/{code}",
             "POST /api/rounds/{id}/discussions/{code}/posts",

@@ -99,6 +99,7 @@ class RoundsAccessIT {
         e.add(new Endpoint("POST", piece + "/adjudication", "{}", "moderator"));
         e.add(new Endpoint("DELETE", piece + "/adjudication", "", "moderator"));
         e.add(new Endpoint("PUT", piece + "/consent", "{\"consent\":\"granted\"}", "moderator"));
+        e.add(new Endpoint("POST", piece + "/exemplars", "{\"score_point\":2,\"annotation\":\"x\"}", "moderator"));
         e.add(new Endpoint("GET", r + "/meeting", null, "moderator"));
         e.add(new Endpoint("PUT", r + "/meeting/reflection", "{\"task\":\"x\"}", "moderator"));
         e.add(new Endpoint("PUT", r + "/meeting/reveal", "{\"lock_version\":0,\"revealed\":true}", "moderator"));

@@ -234,6 +234,9 @@ public class Exemplars {
 
     /** Adds exemplars to the round's calibration set (and so to its anchors); one already in it is skipped. */
     public List<CalibrationItem> toCalibration(RoundAccess.Access a, List<String> ids) {
+        if (a.round().phase() != Phase.SETUP && a.round().phase() != Phase.CALIBRATION) {
+            throw new ApiRefusal(409, "phase_refused", "The calibration set can change only before live scoring.");
+        }
         if (ids.isEmpty() || ids.size() > Calibrations.MAX_ITEMS) {
             throw ApiRefusal.invalid("Choose 1 to " + Calibrations.MAX_ITEMS + " exemplars.");
         }

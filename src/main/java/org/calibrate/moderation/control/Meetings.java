@@ -77,7 +77,9 @@ public class Meetings {
             throw new OptimisticLockException("reflection changed meanwhile");
         }
         try {
-            r.write(task, instruction, criteria, a.member().id(), now);
+            // A field left out keeps what the group wrote before; an empty one clears it.
+            r.write(task.isPresent() ? task : r.task(), instruction.isPresent() ? instruction : r.instruction(),
+                    criteria.isPresent() ? criteria : r.criteria(), a.member().id(), now);
         } catch (IllegalArgumentException e) {
             throw ApiRefusal.invalid(e.getMessage());
         }
