@@ -528,13 +528,6 @@ export class CalibrateMeeting extends LightElement {
             aria-pressed=${this.fullscreen ? "true" : "false"} @click=${() => this.toggleFullscreen()}>Full screen</button>` : nothing}
         </div>
         ${this.meeting ? html`
-          <ol class="meeting-stages" aria-label="Stages of the meeting">
-            ${stages.map(([id, name]) => {
-              const current = s && s.stage === id;
-              return html`<li class=${current ? "current" : ""} aria-current=${current ? "step" : "false"}>${name}${id === "reflection"
-                ? nothing : html` <span class="meeting-count">(${number(list(this.meeting[id]).length)})</span>`}</li>`;
-            })}
-          </ol>
           <nav class="meeting-nav" aria-label="Move through the meeting">
             <button type="button" class="button secondary" id="meeting-previous" aria-disabled=${first ? "true" : "false"}
                     @click=${() => this.go(this.at - 1)}><span aria-hidden="true">←</span> Previous</button>
@@ -542,8 +535,19 @@ export class CalibrateMeeting extends LightElement {
             <button type="button" class="button" id="meeting-next" aria-disabled=${last ? "true" : "false"}
                     @click=${() => this.go(this.at + 1)}>Next <span aria-hidden="true">→</span></button>
           </nav>
-          <p class="hint meeting-keys" id="meeting-keys">Keys: → or J for the next piece, ← or K for the previous one, whenever
-            you are not typing in a field.${this.readOnly ? " The round is finalised: the meeting is shown as it was decided." : ""}</p>`
+          <div class="meeting-bar">
+            <ol class="meeting-stages" aria-label="Stages of the meeting">
+              ${stages.map(([id, name]) => {
+                const current = s && s.stage === id;
+                return html`<li class=${current ? "current" : ""} aria-current=${current ? "step" : "false"}>${name}${id === "reflection"
+                  ? nothing : html` <span class="meeting-count">(${number(list(this.meeting[id]).length)})</span>`}</li>`;
+              })}
+            </ol>
+            <p class="hint meeting-keys" id="meeting-keys">Keys: → or J next, ← or K previous, whenever you are not typing in a
+              field.</p>
+          </div>
+          ${this.readOnly ? html`<p class="meeting-readonly" id="meeting-readonly">The round is finalised: the meeting is shown as it
+            was decided, read-only.</p>` : nothing}`
           : nothing}
       </header>`;
   }
@@ -554,7 +558,8 @@ export class CalibrateMeeting extends LightElement {
       ? "Now: scorers see each other's names beside their scores, and this screen shows them too."
       : "Now: scorers see each other as Scorer A, Scorer B…, and so does this screen.";
     return html`
-      <div class="meeting-reveal">
+      <section class="meeting-reveal" aria-labelledby="reveal-heading">
+        <h3 id="reveal-heading">Scorers' names</h3>
         ${this.readOnly ? html`<p id="reveal-state">${state}</p>` : html`
           <div class="check">
             <input type="checkbox" id="meeting-reveal" .checked=${revealed} aria-describedby="reveal-state reveal-hint"
@@ -563,7 +568,7 @@ export class CalibrateMeeting extends LightElement {
           </div>
           <p class="hint" id="reveal-state">${state}</p>
           <p class="hint" id="reveal-hint">Each change is recorded in the round's audit trail. Students are never named.</p>`}
-      </div>`;
+      </section>`;
   }
 
   renderScore(score, detail) {
@@ -728,7 +733,7 @@ export class CalibrateMeeting extends LightElement {
       <div class="meeting-piece">
         <article class="meeting-work" aria-labelledby="work-heading">
           <h4 id="work-heading">The work</h4>
-          <div class="meeting-text" id="meeting-text" tabindex="0" aria-label=${"Text of piece " + code}>${detail.text}</div>
+          <div class="meeting-text" id="meeting-text" tabindex="0" role="region" aria-label=${"Text of piece " + code}>${detail.text}</div>
         </article>
         <div class="meeting-side">
           <section aria-labelledby="scores-heading">
@@ -793,8 +798,8 @@ export class CalibrateMeeting extends LightElement {
         ${messageBox("meeting-message", this.message)}
         ${loading ? html`<p class="panel-loading" role="status">Loading the meeting…</p>` : nothing}
         ${this.meeting ? html`
-          ${this.renderReveal()}
-          <section class="meeting-slide" aria-labelledby="slide-heading">${this.renderSlide()}</section>` : nothing}
+          <section class="meeting-slide" aria-labelledby="slide-heading">${this.renderSlide()}</section>
+          ${this.renderReveal()}` : nothing}
       </div>`;
   }
 }
