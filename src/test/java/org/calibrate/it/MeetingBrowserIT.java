@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * alone: the department head opens {@code #rounds/<id>/meeting} on a scored round, confirms an agreed piece,
  * records a consensus on a discrepant one (Tab to the levels, arrow keys, the rationale, Enter on Save), lets
  * the scorers see one another, and saves the reflection; the API then shows each decision. The screenshot of a
- * discrepant piece goes to {@code target/screenshots/meeting-mode.png}.
+ * discrepant piece goes to {@code target/screenshots/meeting-mode.png}, its consensus form to {@code meeting-consensus.png}.
  */
 @ExtendWith(CalibrateServer.class)
 class MeetingBrowserIT {
@@ -33,7 +33,7 @@ class MeetingBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = new Browser(CalibrateServer.get().url(), 1500, 1100);
+        browser = new Browser(CalibrateServer.get().url(), 1500, 1300);
     }
 
     @AfterAll
@@ -99,11 +99,12 @@ class MeetingBrowserIT {
         String rationale = "One valid inference, supported by a single detail from the text: a 1.";
         type(rationale);
         tabTo("consensus-save");
+        browser.frameShot("meeting-consensus");
         type(Keys.ENTER);
         browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"),
                 "Consensus recorded for piece " + discrepantCode));
         browser.upTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-final"), "Consensus in moderation"));
-        ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
+        ((JavascriptExecutor) browser.driver).executeScript("document.querySelector('calibrate-meeting').scrollIntoView()");
         browser.frameShot("meeting-mode");
 
         // K goes back a piece, J forward again.
@@ -113,10 +114,9 @@ class MeetingBrowserIT {
         assertEquals(discrepantCode, browser.visible(By.id("piece-code")).getText());
 
         // The scorers may see who gave which score: the screen names them too, and the setting is stored.
-        // The new piece's heading has focus; the setting sits just before the piece.
+        // The new piece's heading has focus; the setting follows the piece.
         assertEquals("slide-heading", focused().getAttribute("id"));
-        type(Keys.chord(Keys.SHIFT, Keys.TAB));
-        assertEquals("meeting-reveal", focused().getAttribute("id"));
+        tabTo("meeting-reveal");
         type(Keys.SPACE);
         browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"),
                 "Scorers can now see who gave which score"));
