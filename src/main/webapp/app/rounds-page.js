@@ -1,8 +1,8 @@
 // <calibrate-rounds>: the Rounds section. Without a sub-route: the activity this launch came from, the
 // rounds the person belongs to (with what each asks of them), setting up a new round, joining one with a
 // round code, the rubric library and the course roster. "#rounds/<id>/setup" opens a round for its
-// moderators, "#rounds/<id>/score" the scoring workspace for its scorers, "#rounds/<id>/discuss/<code>" a disputed
-// piece's discussion.
+// moderators, "#rounds/<id>/score" the scoring workspace for its scorers, "#rounds/<id>/meeting" the
+// moderation meeting for a shared screen, "#rounds/<id>/discuss/<code>" a disputed piece's discussion.
 import { html, nothing } from "lit";
 import { LightElement } from "./light-element.js";
 import * as api from "./api.js";
@@ -11,6 +11,7 @@ import "./rubrics-panel.js";
 import "./round-setup.js";
 import "./discussion-view.js";
 import "./scoring-page.js";
+import "./meeting-view.js";
 import { subRoute } from "./sections.js";
 import { list, messageBox, number, str } from "./format.js";
 
@@ -263,6 +264,9 @@ export class CalibrateRounds extends LightElement {
     }
     if (id && page === "discuss" && this.route[2]) {
       return html`<calibrate-discussion .roundId=${id} .code=${this.route[2]}></calibrate-discussion>`;
+    }
+    if (id && page === "meeting") {
+      return html`<calibrate-meeting .roundId=${id}></calibrate-meeting>`;
     }
     const me = this.me || {};
     const canCreate = Boolean(this.data && this.data.can_create);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PhaseTest {
     @Test
-    void forwardOneStepCalibrationOptionalReopenFromModeration() {
+    void forwardOneStepCalibrationOptionalReopenScoringOrModeration() {
         assertTrue(Phase.SETUP.mayMoveTo(Phase.CALIBRATION));
         assertTrue(Phase.SETUP.mayMoveTo(Phase.SCORING), "calibration may be skipped");
         assertTrue(Phase.CALIBRATION.mayMoveTo(Phase.SCORING));
@@ -17,7 +17,8 @@ class PhaseTest {
         assertTrue(Phase.MODERATION.mayMoveTo(Phase.SCORING), "reopen scoring");
         assertFalse(Phase.SETUP.mayMoveTo(Phase.MODERATION));
         assertFalse(Phase.SCORING.mayMoveTo(Phase.CALIBRATION));
-        assertFalse(Phase.FINALISED.mayMoveTo(Phase.MODERATION), "finalised is final");
+        assertTrue(Phase.FINALISED.mayMoveTo(Phase.MODERATION), "a moderator reopens a finalised round");
+        assertFalse(Phase.FINALISED.mayMoveTo(Phase.SCORING), "not straight back to scoring");
         assertFalse(Phase.SCORING.mayMoveTo(Phase.SCORING));
     }
 
