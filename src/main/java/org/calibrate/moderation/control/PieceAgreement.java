@@ -1,5 +1,7 @@
 package org.calibrate.moderation.control;
 
+import org.calibrate.moderation.entity.Tolerance;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,28 +24,11 @@ public final class PieceAgreement {
     }
 
     public static Outcome of(List<Map<String, Integer>> scores, Collection<String> criteria) {
-        if (scores.size() < 2) {
+        Standing.Of standing = Standing.of(scores, criteria, Tolerance.EXACT);
+        if (standing.group() == Standing.Group.SINGLE || standing.group() == Standing.Group.UNSCORED) {
             return new Outcome(Status.SINGLE, 0);
         }
-        boolean blank = scores.stream().anyMatch(Map::isEmpty);
-        if (blank) {
-            return scores.stream().allMatch(Map::isEmpty) ? new Outcome(Status.AGREED, 0) : new Outcome(Status.DISCREPANT, Integer.MAX_VALUE);
-        }
-        int spread = 0;
-        for (String c : criteria) {
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            for (Map<String, Integer> s : scores) {
-                Integer level = s.get(c);
-                if (level != null) {
-                    min = Math.min(min, level);
-                    max = Math.max(max, level);
-                }
-            }
-            if (min <= max) {
-                spread = Math.max(spread, max - min);
-            }
-        }
+        int spread = standing.spread();
         Status status = spread == 0 ? Status.AGREED : spread == 1 ? Status.ADJACENT : Status.DISCREPANT;
         return new Outcome(status, spread);
     }
