@@ -210,6 +210,16 @@ export class CalibrateReports extends LightElement {
             ${this.scorerName(p.secondScorer)}</th><td class="num">${number(p.pieces)}</td><td class="num">${share(p.exact)}</td>
             <td class="num">${share(p.adjacent)}</td><td>${figure(p.quadraticKappa)}</td></tr>`)}</tbody>
         </table></div>
+        ${list(r.drift).length ? html`<div class="table-wrap"><table class="data-table" id="report-drift">
+          <caption>Standards across rounds: exemplars kept from earlier rounds, scored again in this round's practice</caption>
+          <thead><tr><th scope="col">Criterion</th><th scope="col" class="num">Exemplars</th><th scope="col" class="num">Scores</th>
+            <th scope="col">Difference from the agreed score (95% interval)</th></tr></thead>
+          <tbody>${list(r.drift).map((d) => html`<tr><th scope="row">${this.criterionName(d.criterion)}</th>
+            <td class="num">${number(d.anchors)}</td><td class="num">${number(d.scores)}</td>
+            <td>${d.meanDifference && Number.isFinite(d.meanDifference.value) ? (d.meanDifference.value > 0 ? "+" : "")
+              + d.meanDifference.value.toFixed(2) + (Number.isFinite(d.meanDifference.lower) ? " (" + d.meanDifference.lower.toFixed(2) + " to "
+              + d.meanDifference.upper.toFixed(2) + ")" : " (one exemplar: no interval)") : "—"}</td></tr>`)}</tbody>
+        </table></div>` : nothing}
         <h3>Levels each scorer used</h3>
         ${list(r.criteria).map((c) => html`<div class="chart-box"><canvas data-levels=${c.criterion} role="img"
           aria-label=${"Share of each level each scorer gave on " + this.criterionName(c.criterion) + "; the table below gives the counts."}></canvas></div>

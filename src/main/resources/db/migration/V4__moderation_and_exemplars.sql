@@ -13,6 +13,9 @@ alter table moderation_round add column finalised_at timestamp with time zone;
 alter table seat add column kind varchar(16) default 'scoring' not null;
 alter table score add column adjudication boolean default false not null;
 
+-- A practice piece taken from the exemplar library: re-scoring it shows whether standards moved between rounds.
+alter table calibration_item add column exemplar_id varchar(36);
+
 -- Whether the student's work may be kept as an exemplar, as the school's records say (unknown, granted, declined).
 alter table piece add column consent varchar(16) default 'unknown' not null;
 

@@ -289,6 +289,53 @@ class ModerationIT {
     }
 
     @Test
+    void exemplarsReScoredInTheNextRoundShowWhetherStandardsMoved() throws Exception {
+        RoundFixture f = new RoundFixture(CalibrateServer.get().url());
+        Api api = f.api;
+        String head = f.token(RoundFixture.HEAD);
+        String round = scoredRound(f, "Drift round, last year");
+        f.move(round, "moderation").expect(200);
+        JsonObject view = api.get("/api/rounds/" + round + "/moderation", head).expect(200).json();
+        String exemplar = api.post("/api/rounds/" + round + "/moderation/pieces/" + view.getJsonArray("agreed").getJsonObject(0)
+                        .getJsonArray("pieces").getJsonObject(0).getString("code") + "/exemplars",
+                "{\"score_point\":2,\"annotation\":\"Both reasons, each with a detail.\"}", head).expect(201).json().getString("id");
+
+        // This year: the kept exemplar is practice; both scorers give it 1 where last year's group agreed 2.
+        String next = f.createRound("Drift round, this year", f.shippedRubric("ny-short-response-2-point"));
+        api.post("/api/rounds/" + next + "/calibration/exemplars", "{\"exemplar_ids\":[" + Api.q(exemplar) + "]}", head).expect(200);
+        for (String teacher : List.of("demo-t-01", "demo-t-03")) {
+            f.addScorer(next, teacher, "Period 9");
+        }
+        f.addDemoPieces(next);
+        f.allocate(next);
+        f.move(next, "calibration").expect(200);
+        String item = api.get("/api/rounds/" + next + "/calibration/results", head).expect(200).json().getJsonArray("items").getJsonObject(0).getString("id");
+        for (String teacher : List.of("demo-t-01", "demo-t-03")) {
+            api.post("/api/rounds/" + next + "/calibration/items/" + item + "/attempt", "{\"levels\":{\"response\":1}}", f.token(teacher)).expect(200);
+        }
+        f.move(next, "scoring").expect(200);
+        for (String teacher : List.of("demo-t-01", "demo-t-03")) {
+            for (int guard = 0; guard < 20; guard++) {
+                Api.Reply n = api.get("/api/rounds/" + next + "/queue/next", f.token(teacher));
+                if (n.status() == 204) {
+                    break;
+                }
+                api.put("/api/rounds/" + next + "/pieces/" + n.expect(200).json().getString("code") + "/score",
+                        "{\"levels\":{\"response\":2},\"submit\":true}", f.token(teacher)).expect(200);
+            }
+        }
+        f.move(next, "moderation").expect(200);
+        JsonObject report = api.get("/api/rounds/" + next + "/report", head).expect(200).json();
+        JsonObject drift = report.getJsonArray("drift").getJsonObject(0);
+        assertEquals("response", drift.getString("criterion"));
+        assertEquals(-1.0, drift.getJsonObject("meanDifference").getJsonNumber("value").doubleValue(), 1e-9);
+        assertEquals(2, drift.getInt("scores"));
+        assertEquals(1, drift.getInt("anchors"));
+        assertTrue(report.getJsonArray("readings").toString().contains("standards may have become harsher"), report.getJsonArray("readings").toString());
+        assertTrue(api.get("/api/rounds/" + next + "/report/html", head).expect(200).body().contains("Standards across rounds"));
+    }
+
+    @Test
     void theScoringChartDownloadsAsAWorkbook() throws Exception {
         RoundFixture f = new RoundFixture(CalibrateServer.get().url());
         String round = scoredRound(f, "Workbook round");

@@ -60,6 +60,12 @@ public class Calibrations {
     }
 
     public CalibrationItem add(RoundAccess.Access a, String text, Map<String, Integer> levels, Optional<String> annotation) {
+        return add(a, text, levels, annotation, Optional.empty());
+    }
+
+    /** @param exemplarId the exemplar the practice piece comes from, if it does */
+    public CalibrationItem add(RoundAccess.Access a, String text, Map<String, Integer> levels, Optional<String> annotation,
+                               Optional<String> exemplarId) {
         Round round = a.round();
         if (round.phase() != Phase.SETUP && round.phase() != Phase.CALIBRATION) {
             throw new ApiRefusal(409, "phase_refused", "The calibration set can change only before live scoring.");
@@ -79,6 +85,7 @@ public class Calibrations {
         } catch (IllegalArgumentException e) {
             throw ApiRefusal.invalid(e.getMessage());
         }
+        exemplarId.ifPresent(item::fromExemplar);
         em.persist(item);
         audit.record("member:" + a.member().id(), "calibration.item-added", "round:" + round.id(), "item:" + item.id() + " " + levels);
         return item;

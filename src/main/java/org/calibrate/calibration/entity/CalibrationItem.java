@@ -31,6 +31,8 @@ public class CalibrationItem {
     @Column(nullable = false)
     private String levels;
     private String annotation;
+    @Column(name = "exemplar_id")
+    private String exemplarId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -51,6 +53,15 @@ public class CalibrationItem {
         this.levels = JsonText.write(levels);
         this.annotation = annotation.map(String::strip).filter(a -> !a.isEmpty()).orElse(null);
         this.createdAt = now;
+    }
+
+    /** Taken from the exemplar library: its levels were agreed in an earlier round. */
+    public void fromExemplar(String exemplarId) {
+        this.exemplarId = exemplarId;
+    }
+
+    public Optional<String> exemplarId() {
+        return Optional.ofNullable(exemplarId);
     }
 
     public String id() {

@@ -249,7 +249,7 @@ public class Exemplars {
             if (e.text().isEmpty() || !texts.add(e.text().get())) {
                 continue;
             }
-            added.add(calibrations.add(a, e.text().get(), e.levels(), Optional.of(e.annotation())));
+            added.add(calibrations.add(a, e.text().get(), e.levels(), Optional.of(e.annotation()), Optional.of(e.id())));
         }
         audit.record("member:" + a.member().id(), "calibration.from-exemplars", "round:" + a.round().id(), added.size() + " exemplar(s) added");
         return added;

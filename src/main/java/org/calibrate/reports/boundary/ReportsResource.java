@@ -86,6 +86,7 @@ public class ReportsResource {
                 .add("differences", ReportJson.of(r.differences()))
                 .add("levels", ReportJson.of(r.levels()))
                 .add("confusions", ReportJson.of(r.confusions()))
+                .add("drift", ReportJson.of(r.drift()))
                 .add("readings", Json.createArrayBuilder(r.readings()))
                 .build();
     }

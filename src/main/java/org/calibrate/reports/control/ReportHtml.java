@@ -62,6 +62,12 @@ public final class ReportHtml {
         table(html, "Pairs of scorers", List.of("Pair", "Pieces shared", "Exact", "Within one", "Quadratic kappa"),
                 s.scorerPairs().stream().map(p -> List.of(scorer.apply(p.firstScorer()) + " and " + scorer.apply(p.secondScorer()),
                         Integer.toString(p.pieces()), share(p.exact()), share(p.adjacent()), figure(p.quadraticKappa()))).toList());
+        if (!report.drift().isEmpty()) {
+            table(html, "Standards across rounds: exemplars kept from earlier rounds, scored again in practice",
+                    List.of("Criterion", "Exemplars", "Scores", "Difference from the agreed score (95% interval)"),
+                    report.drift().stream().map(d -> List.of(criterion.apply(d.criterion()), Integer.toString(d.anchors()),
+                            Integer.toString(d.scores()), figure(d.meanDifference()))).toList());
+        }
         html.append("<p>Definitions: Calibrate's statistics guide (docs/statistics.md).</p></body></html>");
         return html.toString();
     }

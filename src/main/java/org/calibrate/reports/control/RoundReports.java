@@ -18,6 +18,9 @@ import org.calibrate.stats.ManyFacetRasch;
 import org.calibrate.stats.Ratings;
 import org.calibrate.stats.RoundStatistics;
 import org.calibrate.stats.ScorerDifferences;
+import org.calibrate.stats.StandardsDrift;
+import org.calibrate.calibration.entity.CalibrationAttempt;
+import org.calibrate.calibration.entity.CalibrationItem;
 
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +46,7 @@ public class RoundReports {
     /** The statistics with the names people use: scorers by member id → name, criteria by key → name. */
     public record Report(RoundStatistics.Report statistics, List<ScorerDifferences.Difference> differences, List<String> readings,
                          List<Distributions.LevelCounts> levels, List<Distributions.Confusion> confusions,
-                         Map<String, String> scorers, Map<String, String> criteria) {
+                         List<StandardsDrift.Criterion> drift, Map<String, String> scorers, Map<String, String> criteria) {
     }
 
     /**
@@ -69,9 +72,34 @@ public class RoundReports {
         Map<String, String> scorers = members.scorerNames(round.id());
         Map<String, String> criteria = criteria(round);
         List<ScorerDifferences.Difference> differences = ScorerDifferences.of(r);
-        return new Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)), differences,
-                ScorerDifferences.readings(differences, id -> scorers.getOrDefault(id, "A scorer"), key -> criteria.getOrDefault(key, key)),
-                Distributions.levels(r), Distributions.confusions(r), scorers, criteria);
+        List<StandardsDrift.Criterion> drift = StandardsDrift.of(rescores(round));
+        List<String> readings = new java.util.ArrayList<>(ScorerDifferences.readings(differences, id -> scorers.getOrDefault(id, "A scorer"),
+                key -> criteria.getOrDefault(key, key)));
+        readings.addAll(StandardsDrift.readings(drift, key -> criteria.getOrDefault(key, key)));
+        return new Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)), differences, readings,
+                Distributions.levels(r), Distributions.confusions(r), drift, scorers, criteria);
+    }
+
+    /** The scorers' practice scores of exemplars kept from earlier rounds, against the levels agreed then. */
+    private List<StandardsDrift.Rescore> rescores(Round round) {
+        Map<String, CalibrationItem> anchors = new HashMap<>();
+        calibrations.items(round.id()).stream().filter(i -> i.exemplarId().isPresent()).forEach(i -> anchors.put(i.id(), i));
+        List<StandardsDrift.Rescore> out = new java.util.ArrayList<>();
+        if (anchors.isEmpty()) {
+            return out;
+        }
+        for (CalibrationAttempt attempt : calibrations.attempts(round.id(), java.util.Optional.empty())) {
+            CalibrationItem item = anchors.get(attempt.itemId());
+            if (item != null) {
+                item.levels().forEach((criterion, agreed) -> {
+                    Integer given = attempt.levels().get(criterion);
+                    if (given != null) {
+                        out.add(new StandardsDrift.Rescore(item.exemplarId().orElseThrow(), criterion, agreed, given));
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     private static void requireScoringEnded(Round round) {

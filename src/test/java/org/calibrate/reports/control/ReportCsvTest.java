@@ -27,7 +27,7 @@ class ReportCsvTest {
         Ratings r = b.build();
         List<ScorerDifferences.Difference> d = ScorerDifferences.of(r);
         return new RoundReports.Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)), d, List.of(),
-                Distributions.levels(r), Distributions.confusions(r), Map.of("m1", "=HYPERLINK(\"http://x\")", "m2", "Rachel Goldberg"),
+                Distributions.levels(r), Distributions.confusions(r), List.of(), Map.of("m1", "=HYPERLINK(\"http://x\")", "m2", "Rachel Goldberg"),
                 Map.of("claim", "Claim"));
     }
 

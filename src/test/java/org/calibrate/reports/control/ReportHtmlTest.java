@@ -24,7 +24,7 @@ class ReportHtmlTest {
         }
         Ratings r = b.build();
         RoundReports.Report report = new RoundReports.Report(RoundStatistics.compute(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM)),
-                ScorerDifferences.of(r), List.of("<b>Reading</b> & more"), Distributions.levels(r), Distributions.confusions(r),
+                ScorerDifferences.of(r), List.of("<b>Reading</b> & more"), Distributions.levels(r), Distributions.confusions(r), List.of(),
                 Map.of("m1", "<script>alert(1)</script>", "m2", "Rachel Goldberg"), Map.of("claim", "Claim"));
         String html = ReportHtml.write("Round <i>1</i>", report, Instant.parse("2026-12-05T10:00:00Z"));
         assertFalse(html.contains("<script>"), "a scorer name cannot inject markup");
