@@ -116,6 +116,17 @@ export class CalibrateReports extends LightElement {
     }
   }
 
+  async share(shared) {
+    try {
+      const answer = await api.put("/api/rounds/" + encodeURIComponent(this.open.id) + "/report/sharing", { lock_version: this.report.lock_version, shared });
+      this.report = { ...this.report, shared: answer.shared, lock_version: answer.lock_version };
+      this.message = { tone: "info", text: shared ? "The scorers now see the round's agreement beside their own figures." : "The scorers see their own figures only." };
+    } catch (e) {
+      this.message = { tone: "error", text: "The sharing did not change: " + e.message };
+      this.show(this.open);
+    }
+  }
+
   /** The seeds' scorer-bias signals that fired for a scorer, in words (docs/statistics.md has the rules). */
   signals(scorer) {
     const mine = list(this.report.signals && this.report.signals.scorers).find((x) => x.scorer === scorer);
@@ -252,6 +263,9 @@ export class CalibrateReports extends LightElement {
           statistic (CSV)</button>
           <button type="button" class="button secondary" id="report-html" @click=${() => this.download("html")}>Download the report
           (HTML, to keep or print)</button></p>
+        <div class="check"><input type="checkbox" id="report-share" .checked=${Boolean(r.shared)} @change=${(e) => this.share(e.target.checked)}>
+          <label for="report-share">Let the scorers see the round's agreement, overall and by criterion, beside their own figures
+            (never another scorer's figures or name)</label></div>
         <p class="hint">Definitions and how each figure is computed: statistics guide (docs/statistics.md). Kappa, alpha and
           ICC run from −1 to 1; 0.8 and above is usually read as strong agreement.</p>
       </section>`;

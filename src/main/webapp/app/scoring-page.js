@@ -427,7 +427,11 @@ export class CalibrateScoring extends LightElement {
           ${d.mean_difference < 0 ? "lower" : "higher"} than the other scorers of the same pieces (${number(d.pieces)} pieces).</li>`)}</ul>
         ${m.calibration && m.calibration.items ? html`<p>Calibration: ${number(m.calibration.attempted)} of
           ${number(m.calibration.items)} practice pieces, ${Math.round(m.calibration.exact_share * 100)}% exact.</p>` : nothing}
-        <p class="hint">Only you see these figures. Your moderators see the round's report.</p>
+        ${m.shared ? html`<h4>The whole round</h4>
+          <p id="shared-figures">Across the round, scorers gave the same level ${pct(m.shared.exact)} of the time and were within
+            one level ${pct(m.shared.adjacent)} of the time.</p>
+          <ul>${list(m.shared.criteria).map((c) => html`<li>${c.criterion}: same level ${pct(c.exact)}, within one ${pct(c.adjacent)}.</li>`)}</ul>` : nothing}
+        <p class="hint">Only you see your own figures. ${m.shared ? "The moderators shared the round's agreement with its scorers." : "Your moderators see the round's report."}</p>
       </section>`;
   }
 

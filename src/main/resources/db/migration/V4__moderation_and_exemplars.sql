@@ -8,6 +8,8 @@ alter table moderation_round add column grade_scale varchar(16) default 'range' 
 alter table moderation_round add column grade_comment boolean default false not null;
 alter table moderation_round add column scorers_revealed boolean default false not null;
 alter table moderation_round add column finalised_at timestamp with time zone;
+-- Whether the round's agreement figures are shared with its scorers beside their own.
+alter table moderation_round add column report_shared boolean default false not null;
 
 -- A third, blind scorer's seat is an adjudication seat; their score does not count in the agreement figures.
 alter table seat add column kind varchar(16) default 'scoring' not null;

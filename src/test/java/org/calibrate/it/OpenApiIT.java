@@ -87,6 +87,7 @@ class OpenApiIT {
             "GET /api/rounds/{id}/report/csv",
             "GET /api/rounds/{id}/report/html",
             "GET /api/rounds/{id}/report/mine",
+            "PUT /api/rounds/{id}/report/sharing",
             "POST /api/rounds/{id}/flags/{flag}/acknowledge",
             "GET /api/rounds/alerts",
             // moderation: discrepancy view, decisions, discussions, meeting, finalising

@@ -79,6 +79,21 @@ class ReportsIT {
             assertFalse(mine.body().contains(other), "a scorer's own report names \"" + other + "\": " + mine.body());
         }
         assertEquals("scorers_only", api.get(path + "/mine", f.token(RoundFixture.HEAD)).expect(403).error());
+        assertFalse(mine.json().containsKey("shared") && !mine.json().isNull("shared"), "nothing shared until the moderator says so");
+
+        // The moderator shares the round's agreement: each scorer sees it beside their own, still without names.
+        assertFalse(report.getBoolean("shared"));
+        long lock = report.getJsonNumber("lock_version").longValue();
+        assertEquals(409, api.put(path + "/sharing", "{\"lock_version\":" + (lock + 3) + ",\"shared\":true}", f.token(RoundFixture.HEAD)).status());
+        assertEquals(403, api.put(path + "/sharing", "{\"lock_version\":" + lock + ",\"shared\":true}", f.token("demo-t-03")).status());
+        assertTrue(api.put(path + "/sharing", "{\"lock_version\":" + lock + ",\"shared\":true}", f.token(RoundFixture.HEAD)).expect(200).json().getBoolean("shared"));
+        Api.Reply sharedMine = api.get(path + "/mine", f.token("demo-t-03")).expect(200);
+        JsonObject shared = sharedMine.json().getJsonObject("shared");
+        assertEquals(12, shared.getInt("pieces"));
+        assertEquals(1, shared.getJsonArray("criteria").size());
+        for (String other : new String[] {"Adaeze", "Okafor", "Whitfield", "Nakamura", "demo-t-", "demo-s-"}) {
+            assertFalse(sharedMine.body().contains(other), "shared figures name \"" + other + "\": " + sharedMine.body());
+        }
 
         // The scoring chart: Goldberg's 0s against the others' 2s are discrepant and come first; the others agree.
         JsonObject chart = api.get("/api/rounds/" + round + "/chart", f.token(RoundFixture.HEAD)).expect(200).json();

@@ -87,6 +87,7 @@ class RoundsAccessIT {
         e.add(new Endpoint("GET", r + "/report", null, "moderator"));
         e.add(new Endpoint("GET", r + "/report/csv", null, "moderator"));
         e.add(new Endpoint("GET", r + "/report/html", null, "moderator"));
+        e.add(new Endpoint("PUT", r + "/report/sharing", "{\"lock_version\":0,\"shared\":true}", "moderator"));
         e.add(new Endpoint("GET", r + "/chart/xlsx", null, "moderator"));
         e.add(new Endpoint("GET", r + "/calibration/exemplars", null, "moderator"));
         e.add(new Endpoint("POST", r + "/calibration/exemplars", "{\"exemplar_ids\":[\"x\"]}", "moderator"));

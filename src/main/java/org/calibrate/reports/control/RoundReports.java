@@ -54,7 +54,7 @@ public class RoundReports {
      * criterion, and how they did in calibration. Nothing about any other scorer, not even who they are.
      */
     public record Mine(RoundStatistics.ScorerFigures figures, List<ScorerDifferences.Difference> differences,
-                       Calibrations.Result calibration, Map<String, String> criteria) {
+                       Calibrations.Result calibration, Map<String, String> criteria, java.util.Optional<RoundStatistics.Report> shared) {
     }
 
     public Mine mine(Round round, RoundMember me) {
@@ -63,7 +63,9 @@ public class RoundReports {
         RoundStatistics.ScorerFigures figures = RoundStatistics.scorers(r).stream().filter(f -> f.scorer().equals(me.id())).findFirst()
                 .orElseThrow(() -> new ApiRefusal(409, "no_scores", "You submitted no scores in this round."));
         return new Mine(figures, ScorerDifferences.of(r).stream().filter(d -> d.scorer().equals(me.id())).toList(),
-                calibrations.result(round, me.id(), calibrations.items(round.id()).size()), criteria(round));
+                calibrations.result(round, me.id(), calibrations.items(round.id()).size()), criteria(round),
+                // Shared figures are the round's and the criteria's agreement only: no scorer, no pair, no model.
+                round.reportShared() ? java.util.Optional.of(RoundStatistics.compute(r, null)) : java.util.Optional.empty());
     }
 
     public Report of(Round round) {

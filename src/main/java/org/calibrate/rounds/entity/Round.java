@@ -72,6 +72,8 @@ public class Round {
     private boolean scorersRevealed;
     @Column(name = "finalised_at")
     private Instant finalisedAt;
+    @Column(name = "report_shared", nullable = false)
+    private boolean reportShared;
     @Column(name = "created_by", nullable = false)
     private String createdBy;
     @Column(name = "created_at", nullable = false)
@@ -175,6 +177,16 @@ public class Round {
     public void scorersRevealed(boolean revealed, Instant now) {
         this.scorersRevealed = revealed;
         this.updatedAt = now;
+    }
+
+    /** Scorers see their own figures; the moderator may let them see the round's agreement beside them. */
+    public void reportShared(boolean shared, Instant now) {
+        this.reportShared = shared;
+        this.updatedAt = now;
+    }
+
+    public boolean reportShared() {
+        return reportShared;
     }
 
     public void finalise(Instant now) {
