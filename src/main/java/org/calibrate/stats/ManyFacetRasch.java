@@ -4,7 +4,9 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The many-facet Rasch model (Linacre, Many-Facet Rasch Measurement, 1989):
@@ -157,7 +159,7 @@ public final class ManyFacetRasch {
         double[] fair = fairAverages();
         return new RaschResult(model, true, null, subsets, iteration, change, change <= options.convergence(),
                 options.biasCorrection(), facet(PIECE, fit[PIECE], fair), facet(SCORER, fit[SCORER], null),
-                facet(CRITERION, fit[CRITERION], null), bias());
+                facet(CRITERION, fit[CRITERION], null), bias(), fairLevels());
     }
 
     /** All parameters in one vector: piece, scorer and criterion measures, then thresholds. */
@@ -624,19 +626,44 @@ public final class ManyFacetRasch {
         return new int[][] {start, positions};
     }
 
-    /** Expected score with an average-severity scorer, on the rubric's levels, averaged over criteria. */
+    /** Fair levels averaged over every criterion of the round. */
     private double[] fairAverages() {
         double[] fair = new double[measure[PIECE].length];
         double[] moments = new double[2];
         for (int e = 0; e < fair.length; e++) {
             double sum = 0;
-            for (int c = 0; c < r.criteria(); c++) {
-                int g = options.model() == Model.RSM ? 0 : c;
-                sum += base[g] + expected(measure[PIECE][e] - measure[CRITERION][c], g, moments);
-            }
+            for (int c = 0; c < r.criteria(); c++) sum += fairLevel(e, c, moments);
             fair[e] = sum / r.criteria();
         }
         return fair;
+    }
+
+    /**
+     * Expected score of a piece on a criterion from an average-severity scorer, on the rubric's levels.
+     * Severities are centred on 0, so 0 is the mean severity; the threshold set's lowest level is added back.
+     */
+    private double fairLevel(int piece, int c, double[] moments) {
+        int g = options.model() == Model.RSM ? 0 : c;
+        return base[g] + expected(measure[PIECE][piece] - measure[CRITERION][c], g, moments);
+    }
+
+    /** Piece id to criterion id to fair level, for the criteria each piece was scored on, in id order. */
+    private Map<String, Map<String, Double>> fairLevels() {
+        int[] start = new int[r.pieces() + 1];
+        int[] criterion = new int[r.units()];
+        double[] level = new double[r.units()];
+        double[] moments = new double[2];
+        // Units run piece by piece, criteria in id order within a piece: unit u is the u-th level.
+        for (int u = 0; u < r.units(); u++) {
+            start[r.unitPiece(u) + 1] = u + 1;
+            criterion[u] = r.unitCriterion(u);
+            level[u] = fairLevel(r.unitPiece(u), criterion[u], moments);
+        }
+        List<String> pieceIds = new ArrayList<>(r.pieces());
+        for (int e = 0; e < r.pieces(); e++) pieceIds.add(r.pieceId(e));
+        List<String> criterionIds = new ArrayList<>(r.criteria());
+        for (int c = 0; c < r.criteria(); c++) criterionIds.add(r.criterionId(c));
+        return new FairLevels(List.copyOf(pieceIds), List.copyOf(criterionIds), start, criterion, level);
     }
 
     /**
@@ -690,7 +717,7 @@ public final class ManyFacetRasch {
     private List<Double> thresholds(int g) {
         List<Double> list = new ArrayList<>();
         for (int k = 1; k < tau[g].length; k++) list.add(estimable[g][k] ? tau[g][k] : null);
-        return java.util.Collections.unmodifiableList(list);
+        return Collections.unmodifiableList(list);
     }
 
     private String id(int f, int e) {

@@ -7,11 +7,13 @@ import jakarta.json.JsonValue;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the report's record tree as JSON, one member per record component under the component's name, so
- * the JSON shape is the records' shape and cannot drift from it. Nulls stay null (an undefined figure
- * carries its reason beside it); non-finite numbers cannot occur but would be written as null, never NaN.
+ * the JSON shape is the records' shape and cannot drift from it; a map keyed by ids becomes an object with
+ * those ids as members. Nulls stay null (an undefined figure carries its reason beside it); non-finite
+ * numbers cannot occur but would be written as null, never NaN.
  */
 public final class ReportJson {
 
@@ -30,6 +32,17 @@ public final class ReportJson {
             JsonArrayBuilder array = Json.createArrayBuilder();
             for (Object item : list) array.add(of(item));
             return array.build();
+        }
+        if (value instanceof Map<?, ?> map) {
+            // Keys become member names, so only string keys (ids) have a JSON form; order is the map's.
+            JsonObjectBuilder object = Json.createObjectBuilder();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("no JSON form for a map keyed by " + entry.getKey().getClass());
+                }
+                object.add(key, of(entry.getValue()));
+            }
+            return object.build();
         }
         if (value instanceof Record record) {
             JsonObjectBuilder object = Json.createObjectBuilder();

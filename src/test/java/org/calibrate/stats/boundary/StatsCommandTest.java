@@ -65,6 +65,25 @@ class StatsCommandTest {
         assertTrue(rasch.getJsonObject("criteria").getJsonArray("elements").getJsonObject(0).containsKey("thresholds"));
         assertTrue(rasch.getJsonObject("scorers").getJsonObject("summary").containsKey("reliability"));
         assertEquals(1, rasch.getJsonArray("subsets").size());
+        JsonObject fair = rasch.getJsonObject("fairLevels");
+        assertEquals(40, fair.size());
+        JsonObject first = fair.getJsonObject("P0");
+        assertEquals(java.util.List.of("ideas", "language"), java.util.List.copyOf(first.keySet()));
+        for (String c : first.keySet()) {
+            double level = first.getJsonNumber(c).doubleValue();
+            assertTrue(level >= 1 && level <= 4, c + " " + level);
+        }
+    }
+
+    @Test
+    void anUnestimatedModelWritesNoFairLevels() throws Exception {
+        // Two pairs of scorers with no piece in common: the design is disconnected.
+        String text = "piece,scorer,criterion,score\nP1,a,c,1\nP1,b,c,2\nP2,a,c,2\nP2,b,c,1\n"
+                + "Q1,x,c,1\nQ1,y,c,2\nQ2,x,c,2\nQ2,y,c,1\n";
+        assertEquals(0, run("--in", csv(text).toString()), err.toString());
+        JsonObject rasch = Json.createReader(new StringReader(out.toString())).readObject().getJsonObject("rasch");
+        assertFalse(rasch.getBoolean("estimated"));
+        assertEquals(Json.createObjectBuilder().build(), rasch.getJsonObject("fairLevels"));
     }
 
     @Test
