@@ -26,6 +26,7 @@ const METHODS = {
   adjudication: "The third scorer's score",
   consensus: "Consensus in moderation",
   condition: "Condition code set in moderation",
+  fair: "Adjusted for the scorers' severity (the round's rule)",
 };
 const CONDITIONS = [
   ["blank", "Blank response"],

@@ -15,7 +15,7 @@ const STATES = {
 };
 const METHODS = {
   agreed: "agreed by all scorers", single: "the only score", rule: "the round's adjacent rule", adjudication: "the third scorer",
-  consensus: "moderators' consensus", condition: "condition code",
+  consensus: "moderators' consensus", condition: "condition code", fair: "adjusted for the scorers' severity",
 };
 const CONDITIONS = { blank: "Blank", illegible: "Illegible", not_english: "Not in English", copied: "Copied", wrong_task: "Wrong task" };
 const CONSENT = { unknown: "Not recorded", granted: "Granted", declined: "Declined" };
@@ -36,6 +36,7 @@ export class CalibrateModeration extends LightElement {
     pieceMessage: { state: true },
     consensus: { state: true },
     more: { state: true },
+    fair: { state: true },
     busy: { state: true },
   };
 
@@ -50,6 +51,7 @@ export class CalibrateModeration extends LightElement {
     this.pieceMessage = null;
     this.consensus = {};
     this.more = {};
+    this.fair = null;
     this.busy = false;
   }
 
@@ -136,6 +138,29 @@ export class CalibrateModeration extends LightElement {
     });
   }
 
+  /** The severity-adjusted levels of every piece: one model fit of the round, read when first asked for. */
+  async showFair() {
+    try {
+      this.fair = await api.get(this.base + "/fair");
+    } catch (e) {
+      this.pieceMessage = { tone: "error", text: "The adjusted levels could not be computed: " + e.message };
+    }
+  }
+
+  renderFair(p, names) {
+    if (!this.fair) {
+      return html`<p><button type="button" class="link-button" id="fair-show" @click=${() => this.showFair()}>Show the levels adjusted for
+        the scorers' severity</button></p>`;
+    }
+    if (!this.fair.estimated) {
+      return html`<p class="cell-note" id="fair-levels">No severity adjustment: ${str(this.fair.reason)}</p>`;
+    }
+    const levels = (this.fair.pieces || {})[p.code] || {};
+    return html`<p class="cell-note" id="fair-levels">Adjusted for the scorers' severity (many-facet Rasch):
+      ${Object.entries(levels).map(([k, v]) => `${names[k] || k} ${v.toFixed(2)}`).join(" · ") || "—"}. Information only, unless the
+      round's rules settle pieces with it.</p>`;
+  }
+
   resolve(event) {
     event.preventDefault();
     const f = event.target.elements;
@@ -214,13 +239,15 @@ export class CalibrateModeration extends LightElement {
               </select></div>
             <div class="field"><label for="rules-adjacent">Final level for adjacent scores (when they count as agreed)</label>
               <select id="rules-adjacent" .value=${r.adjacent_rule}>
-                ${[["moderator", "The moderators decide"], ["mean_up", "Mean, rounded up"], ["higher", "The higher level"], ["lower", "The lower level"]]
+                ${[["moderator", "The moderators decide"], ["mean_up", "Mean, rounded up"], ["higher", "The higher level"], ["lower", "The lower level"],
+                  ["fair", "Adjusted for the scorers' severity (Rasch), rounded"]]
                   .map(([k, t]) => html`<option value=${k} ?selected=${r.adjacent_rule === k}>${t}</option>`)}
               </select></div>
             <div class="field"><label for="rules-discrepant">Discrepant pieces when moderation opens</label>
               <select id="rules-discrepant" .value=${r.discrepant_rule}>
                 <option value="moderator" ?selected=${r.discrepant_rule === "moderator"}>Wait for the moderators</option>
                 <option value="third_scorer" ?selected=${r.discrepant_rule === "third_scorer"}>Go to a third, blind scorer</option>
+                <option value="fair" ?selected=${r.discrepant_rule === "fair"}>Settle at the level adjusted for the scorers' severity (Rasch), rounded</option>
               </select></div>
             <div class="field"><label for="rules-scale">Grade returned to the gradebook</label>
               <select id="rules-scale" .value=${r.grade_scale}>
@@ -332,6 +359,7 @@ export class CalibrateModeration extends LightElement {
             ${p.adjudication && !p.adjudication.scored ? html`<p class="cell-note">With ${str(p.adjudication.name) || "a third scorer"}, not yet scored.</p>` : nothing}
           </div>
         </div>
+        ${p.scores && list(p.scores).length >= 2 ? this.renderFair(p, names) : nothing}
         ${list(p.flags).length ? html`<ul class="flag-list">${list(p.flags).map((f) => html`<li>${f.kind.replace("condition:", "suggested condition: ")}
           ${str(f.note) ? html` — ${f.note}` : nothing} ${f.acknowledged ? html`<span class="muted">(answered)</span>` : nothing}</li>`)}</ul>` : nothing}
         ${open ? this.renderDecision(p, decided) : nothing}

@@ -93,6 +93,22 @@ class ModerationIT {
         assertEquals("rule", settled.getJsonObject("final_score").getString("method"));
         assertEquals(2, settled.getJsonObject("final_score").getInt("total"));
 
+        // Adjusted for severity: information first; it settles the discrepant pieces only once a moderator chooses the rule.
+        JsonObject fair = api.get(base + "/fair", head).expect(200).json();
+        assertTrue(fair.getBoolean("estimated"), fair.toString());
+        lock = view.getJsonObject("rules").getJsonNumber("lock_version").longValue();
+        api.put(base + "/rules", "{\"lock_version\":" + lock + ",\"discrepant_rule\":\"fair\"}", head).expect(200);
+        JsonObject fairView = api.get(base, head).expect(200).json();
+        assertEquals(0, fairView.getJsonObject("counts").getInt("waiting"), "every discrepant piece settled by the rule: " + fairView.getJsonObject("counts"));
+        for (JsonObject d : fairView.getJsonArray("discrepant").getValuesAs(JsonObject.class)) {
+            assertEquals("fair", d.getJsonObject("final_score").getString("method"));
+            int level = d.getJsonObject("final_score").getJsonObject("levels").getInt("response");
+            assertTrue(level >= 0 && level <= 2, d.toString());
+        }
+        lock = fairView.getJsonObject("rules").getJsonNumber("lock_version").longValue();
+        api.put(base + "/rules", "{\"lock_version\":" + lock + ",\"discrepant_rule\":\"moderator\"}", head).expect(200);
+        view = api.get(base, head).expect(200).json();
+
         // A discrepant piece beside both scores, their rationale and the rubric's words for the levels chosen.
         List<String> open = view.getJsonArray("discrepant").getValuesAs(JsonObject.class).stream().map(p -> p.getString("code")).toList();
         String first = open.get(0);

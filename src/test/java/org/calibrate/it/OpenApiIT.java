@@ -93,6 +93,7 @@ class OpenApiIT {
             // moderation: discrepancy view, decisions, discussions, meeting, finalising
             "GET /api/rounds/{id}/moderation",
             "PUT /api/rounds/{id}/moderation/rules",
+            "GET /api/rounds/{id}/moderation/fair",
             "GET /api/rounds/{id}/moderation/pieces/{code}",
             "PUT /api/rounds/{id}/moderation/pieces/{code}/resolution",
             "DELETE /api/rounds/{id}/moderation/pieces/{code}/resolution",

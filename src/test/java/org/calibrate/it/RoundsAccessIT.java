@@ -94,6 +94,7 @@ class RoundsAccessIT {
         String piece = r + "/moderation/pieces/" + sharedCode;
         e.add(new Endpoint("GET", r + "/moderation", null, "moderator"));
         e.add(new Endpoint("PUT", r + "/moderation/rules", "{\"lock_version\":0,\"tolerance\":\"adjacent\"}", "moderator"));
+        e.add(new Endpoint("GET", r + "/moderation/fair", null, "moderator"));
         e.add(new Endpoint("GET", piece, null, "moderator"));
         e.add(new Endpoint("PUT", piece + "/resolution", "{\"levels\":{\"response\":1},\"rationale\":\"x\"}", "moderator"));
         e.add(new Endpoint("DELETE", piece + "/resolution?lock_version=0", "", "moderator"));

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import org.calibrate.audit.control.AuditLog;
 import org.calibrate.exemplars.control.Exemplars;
 import org.calibrate.exemplars.entity.Exemplar;
+import org.calibrate.reports.control.RoundReports;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -76,6 +77,8 @@ public class ModerationResource {
     AuditLog audit;
     @Inject
     Exemplars exemplars;
+    @Inject
+    RoundReports reports;
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
 
@@ -199,6 +202,28 @@ public class ModerationResource {
                 agreed.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList(), discrepantViews, other);
     }
 
+    public record FairView(boolean estimated, String reason, Map<String, Map<String, Double>> pieces) {
+    }
+
+    /**
+     * Every piece's levels adjusted for its scorers' severity (many-facet Rasch fair levels, two decimals), as
+     * information beside the scores; they settle pieces only under a rule a moderator chose.
+     */
+    @GET
+    @Path("fair")
+    public FairView fair(@PathParam("id") String id) {
+        Round round = moderator(id).round();
+        requireEnded(round);
+        RoundReports.Fair fair = reports.fair(round);
+        Map<String, Map<String, Double>> pieces = new java.util.LinkedHashMap<>();
+        fair.levels().forEach((code, levels) -> {
+            Map<String, Double> two = new java.util.LinkedHashMap<>();
+            levels.forEach((k, v) -> two.put(k, Math.round(v * 100) / 100.0));
+            pieces.put(code, two);
+        });
+        return new FairView(fair.estimated(), fair.reason(), pieces);
+    }
+
     @PUT
     @Path("rules")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -214,9 +239,9 @@ public class ModerationResource {
         Tolerance t = body.tolerance == null ? round.tolerance() : Tolerance.of(body.tolerance)
                 .orElseThrow(() -> ApiRefusal.invalid("tolerance is exact or adjacent."));
         AdjacentRule ar = body.adjacent_rule == null ? round.adjacentRule() : AdjacentRule.of(body.adjacent_rule)
-                .orElseThrow(() -> ApiRefusal.invalid("adjacent_rule is moderator, mean_up, higher or lower."));
+                .orElseThrow(() -> ApiRefusal.invalid("adjacent_rule is moderator, mean_up, higher, lower or fair."));
         DiscrepantRule dr = body.discrepant_rule == null ? round.discrepantRule() : DiscrepantRule.of(body.discrepant_rule)
-                .orElseThrow(() -> ApiRefusal.invalid("discrepant_rule is moderator or third_scorer."));
+                .orElseThrow(() -> ApiRefusal.invalid("discrepant_rule is moderator, third_scorer or fair."));
         GradeScale gs = body.grade_scale == null ? round.gradeScale() : GradeScale.of(body.grade_scale)
                 .orElseThrow(() -> ApiRefusal.invalid("grade_scale is range or points."));
         try {

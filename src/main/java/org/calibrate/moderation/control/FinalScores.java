@@ -1,6 +1,7 @@
 package org.calibrate.moderation.control;
 
 import org.calibrate.moderation.entity.AdjacentRule;
+import org.calibrate.moderation.entity.DiscrepantRule;
 import org.calibrate.moderation.entity.ResolutionMethod;
 import org.calibrate.moderation.entity.Tolerance;
 
@@ -33,27 +34,42 @@ public final class FinalScores {
     private FinalScores() {
     }
 
+    public static Optional<Final> automatic(List<Map<String, Integer>> scores, Collection<String> criteria, Tolerance tolerance,
+                                            AdjacentRule rule, Optional<Map<String, Integer>> adjudication) {
+        return automatic(scores, criteria, tolerance, rule, DiscrepantRule.MODERATOR, adjudication, Optional.empty());
+    }
+
     /**
      * @param scores       the scorers' levels (an empty map for a blank response), the third scorer's excluded
      * @param adjudication the third scorer's submitted levels, if a third scorer has scored
+     * @param fair         the piece's levels adjusted for severity (rounded fair levels), where the model gave them
      */
     public static Optional<Final> automatic(List<Map<String, Integer>> scores, Collection<String> criteria, Tolerance tolerance,
-                                            AdjacentRule rule, Optional<Map<String, Integer>> adjudication) {
+                                            AdjacentRule rule, DiscrepantRule discrepantRule, Optional<Map<String, Integer>> adjudication,
+                                            Optional<Map<String, Integer>> fair) {
         if (adjudication.isPresent()) {
             return Optional.of(of(ResolutionMethod.ADJUDICATION, adjudication.get()));
         }
         Standing.Of standing = Standing.of(scores, criteria, tolerance);
+        // A blank beside a scored response has no level to adjust: it stays with the moderator.
+        boolean blanks = scores.stream().anyMatch(Map::isEmpty);
         return switch (standing.group()) {
-            case UNSCORED, DISCREPANT -> Optional.empty();
+            case UNSCORED -> Optional.empty();
+            case DISCREPANT -> discrepantRule == DiscrepantRule.FAIR && !blanks ? fair.map(f -> new Final(ResolutionMethod.FAIR, f, Optional.empty()))
+                    : Optional.empty();
             case SINGLE -> Optional.of(of(ResolutionMethod.SINGLE, scores.get(0)));
             case AGREED -> standing.exact() ? Optional.of(of(ResolutionMethod.AGREED, scores.get(0)))
-                    : byRule(scores, criteria, rule);
+                    : byRule(scores, criteria, rule, fair);
         };
     }
 
-    private static Optional<Final> byRule(List<Map<String, Integer>> scores, Collection<String> criteria, AdjacentRule rule) {
+    private static Optional<Final> byRule(List<Map<String, Integer>> scores, Collection<String> criteria, AdjacentRule rule,
+                                          Optional<Map<String, Integer>> fair) {
         if (rule == AdjacentRule.MODERATOR) {
             return Optional.empty();
+        }
+        if (rule == AdjacentRule.FAIR) {
+            return fair.map(f -> new Final(ResolutionMethod.FAIR, f, Optional.empty()));
         }
         Map<String, Integer> levels = new TreeMap<>();
         for (String c : criteria) {

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.calibrate.allocation.entity.Seat;
+import org.calibrate.moderation.entity.AdjacentRule;
+import org.calibrate.moderation.entity.DiscrepantRule;
 import org.calibrate.moderation.entity.PieceResolution;
 import org.calibrate.rounds.entity.Piece;
 import org.calibrate.rounds.entity.PieceCode;
@@ -32,6 +34,8 @@ import java.util.Optional;
 public class Moderation {
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
+    @jakarta.inject.Inject
+    org.calibrate.reports.control.RoundReports reports;
 
     /** What a piece still needs before the round can be finalised. */
     public enum State {
@@ -97,6 +101,9 @@ public class Moderation {
                 + " and x.state = 'active' group by x.pieceId", round, pieces);
         RubricDefinition rubric = rubric(round);
         List<String> criteria = List.copyOf(rubric.criterionNames().keySet());
+        // The severity-adjusted levels come from a model fit of the whole round: only when a rule asks for them.
+        boolean fairRule = round.adjacentRule() == AdjacentRule.FAIR || round.discrepantRule() == DiscrepantRule.FAIR;
+        Map<String, Map<String, Integer>> fair = fairRule && round.scoringEnded() ? reports.fair(round).rounded() : Map.of();
         List<PieceState> states = new ArrayList<>(pieces.size());
         for (Piece p : pieces) {
             List<Score> own = scores.getOrDefault(p.id(), List.of());
@@ -106,7 +113,7 @@ public class Moderation {
             Optional<PieceResolution> resolution = Optional.ofNullable(resolutions.get(p.id()));
             List<PieceFlag> f = flags.getOrDefault(p.id(), List.of());
             Optional<FinalScores.Final> automatic = FinalScores.automatic(levels, criteria, round.tolerance(), round.adjacentRule(),
-                    adjudication.map(s -> s.content().levels()));
+                    round.discrepantRule(), adjudication.map(s -> s.content().levels()), Optional.ofNullable(fair.get(p.code().value())));
             Optional<FinalScores.Final> fin = resolution.map(r -> new FinalScores.Final(r.method(), r.levels(), r.conditionCode()))
                     .or(() -> automatic);
             PieceState draft = new PieceState(p, own, Optional.ofNullable(seats.get(p.id())), adjudication, resolution, standing,

@@ -16,6 +16,8 @@ public enum ResolutionMethod {
     RULE,
     /** A third, blind scorer's levels. */
     ADJUDICATION,
+    /** The levels adjusted for the scorers' severity (many-facet Rasch fair levels, rounded), by the round's rule. */
+    FAIR,
     /** Levels the moderators agreed in discussion. */
     CONSENSUS,
     /** Not scorable: a condition code the moderator assigned (blank, illegible, …). */
@@ -26,7 +28,7 @@ public enum ResolutionMethod {
     }
 
     public boolean automatic() {
-        return this == AGREED || this == SINGLE || this == RULE || this == ADJUDICATION;
+        return this == AGREED || this == SINGLE || this == RULE || this == ADJUDICATION || this == FAIR;
     }
 
     public static Optional<ResolutionMethod> of(String key) {

@@ -17,6 +17,7 @@ import org.calibrate.stats.Distributions;
 import org.calibrate.stats.ManyFacetRasch;
 import org.calibrate.stats.Ratings;
 import org.calibrate.stats.RoundStatistics;
+import org.calibrate.stats.RaschResult;
 import org.calibrate.stats.ScorerDifferences;
 import org.calibrate.stats.StandardsDrift;
 import org.calibrate.calibration.entity.CalibrationAttempt;
@@ -102,6 +103,34 @@ public class RoundReports {
             }
         }
         return out;
+    }
+
+    /**
+     * Each piece's levels adjusted for its scorers' severity (many-facet Rasch fair levels, by piece code and
+     * criterion), raw and rounded onto the rubric's levels. Empty, with the reason, when the model cannot be
+     * estimated (too few scores, a disconnected design).
+     */
+    public record Fair(boolean estimated, String reason, Map<String, Map<String, Double>> levels, Map<String, Map<String, Integer>> rounded) {
+    }
+
+    public Fair fair(Round round) {
+        requireScoringEnded(round);
+        Ratings r;
+        try {
+            r = ratings(round);
+        } catch (ApiRefusal e) {
+            return new Fair(false, e.getMessage(), Map.of(), Map.of());
+        }
+        RaschResult rasch = ManyFacetRasch.fit(r, ManyFacetRasch.Options.of(ManyFacetRasch.Model.RSM));
+        if (!rasch.estimated()) {
+            return new Fair(false, rasch.reason(), Map.of(), Map.of());
+        }
+        Map<String, RaschResult.LevelRange> ranges = new HashMap<>();
+        em.find(Rubric.class, round.rubricId()).definition().criteria()
+                .forEach(c -> ranges.put(c.key(), new RaschResult.LevelRange(c.minLevel(), c.maxLevel())));
+        Map<String, Map<String, Integer>> rounded = new HashMap<>();
+        rasch.fairLevels().forEach((piece, levels) -> rounded.put(piece, RaschResult.rounded(levels, ranges)));
+        return new Fair(true, null, rasch.fairLevels(), rounded);
     }
 
     private static void requireScoringEnded(Round round) {

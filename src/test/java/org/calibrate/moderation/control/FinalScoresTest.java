@@ -68,4 +68,24 @@ class FinalScoresTest {
         assertTrue(blank.levels().isEmpty());
         assertTrue(auto(List.of(), Tolerance.EXACT, AdjacentRule.MEAN_UP).isEmpty());
     }
+
+    @Test
+    void severityAdjustedLevelsSettlePiecesOnlyWhereTheRoundsRuleSaysSo() {
+        var apart = List.of(Map.of("ideas", 4, "voice", 2), Map.of("ideas", 1, "voice", 2));
+        Optional<Map<String, Integer>> fair = Optional.of(Map.of("ideas", 3, "voice", 2));
+        assertTrue(FinalScores.automatic(apart, CRITERIA, Tolerance.ADJACENT, AdjacentRule.MEAN_UP,
+                org.calibrate.moderation.entity.DiscrepantRule.MODERATOR, Optional.empty(), fair).isEmpty(), "never silently");
+        var f = FinalScores.automatic(apart, CRITERIA, Tolerance.ADJACENT, AdjacentRule.MEAN_UP,
+                org.calibrate.moderation.entity.DiscrepantRule.FAIR, Optional.empty(), fair).orElseThrow();
+        assertEquals(ResolutionMethod.FAIR, f.method());
+        assertEquals(Map.of("ideas", 3, "voice", 2), f.levels());
+        var adjacent = FinalScores.automatic(ADJACENT, CRITERIA, Tolerance.ADJACENT, AdjacentRule.FAIR,
+                org.calibrate.moderation.entity.DiscrepantRule.MODERATOR, Optional.empty(), Optional.of(Map.of("ideas", 2, "voice", 2))).orElseThrow();
+        assertEquals(ResolutionMethod.FAIR, adjacent.method());
+        assertTrue(FinalScores.automatic(ADJACENT, CRITERIA, Tolerance.ADJACENT, AdjacentRule.FAIR,
+                org.calibrate.moderation.entity.DiscrepantRule.MODERATOR, Optional.empty(), Optional.empty()).isEmpty(),
+                "without a model fit the piece waits for the moderators");
+        assertTrue(FinalScores.automatic(List.of(Map.of(), Map.of("ideas", 1, "voice", 1)), CRITERIA, Tolerance.ADJACENT, AdjacentRule.FAIR,
+                org.calibrate.moderation.entity.DiscrepantRule.FAIR, Optional.empty(), fair).isEmpty(), "a blank beside a score stays with the moderators");
+    }
 }
