@@ -122,16 +122,21 @@ export async function api(path, options = {}) {
     return data;
   }
 
-  const code = data && typeof data.error === "string" ? data.error : "http_" + response.status;
-  const message = data && typeof data.message === "string" && data.message !== "" ? data.message : fallbackMessage(response.status);
-  const error = new ApiError(response.status, code, message);
+  throw failure(response.status, data, auth);
+}
+
+/** The ApiError for a refused call, from the server's {"error", "message", "problems"} body where there is one. */
+function failure(status, data, auth) {
+  const code = data && typeof data.error === "string" ? data.error : "http_" + status;
+  const message = data && typeof data.message === "string" && data.message !== "" ? data.message : fallbackMessage(status);
+  const error = new ApiError(status, code, message);
   // 422 answers list what to fix, one sentence each.
   error.problems = data && Array.isArray(data.problems) ? data.problems.filter((p) => typeof p === "string") : [];
-  if (auth && response.status === 401) {
+  if (auth && status === 401) {
     token = null;
     window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT, { detail: { message } }));
   }
-  throw error;
+  return error;
 }
 
 export const get = (path, options) => api(path, { ...options, method: "GET" });
@@ -150,7 +155,14 @@ export async function download(path, fallbackName) {
   }
   const response = await fetch(path, { headers: { Authorization: "Bearer " + token }, credentials: "omit", cache: "no-store" });
   if (!response.ok) {
-    throw new ApiError(response.status, "http_" + response.status, fallbackMessage(response.status));
+    // A refused export says why (an anchor set lists the exemplars still to check), like any other call.
+    let data = null;
+    try {
+      data = await readJson(response);
+    } catch (e) {
+      data = null;
+    }
+    throw failure(response.status, data, true);
   }
   const disposition = response.headers.get("Content-Disposition") || "";
   const match = /filename="([^"]+)"/.exec(disposition);

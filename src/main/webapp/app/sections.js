@@ -3,6 +3,7 @@ import { html } from "lit";
 import "./placement-page.js";
 import "./rounds-page.js";
 import "./grades-page.js";
+import "./exemplars-page.js";
 import "./reports-page.js";
 import "./admin-page.js";
 
@@ -29,9 +30,7 @@ export const SECTIONS = [
   {
     id: "exemplars",
     title: "Exemplars",
-    empty: "The exemplar library is empty.",
-    detail: "The exemplar library will keep anchor papers: pieces chosen in moderation for clear agreement, each "
-      + "with a note on why it earns its score, kept per task and rubric version for scorers to consult and to practise on.",
+    render: (me) => html`<calibrate-exemplars .me=${me}></calibrate-exemplars>`,
   },
   {
     id: "reports",
