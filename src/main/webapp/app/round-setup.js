@@ -9,6 +9,7 @@ import { renderLevelGroups } from "./rubric-levels.js";
 import { phaseName } from "./rounds-page.js";
 import "./moderation-panel.js";
 import "./finalise-panel.js";
+import "./library-offer.js";
 
 const TABS = [
   ["overview", "Round"],
@@ -92,6 +93,8 @@ export class CalibrateRoundSetup extends LightElement {
   }
 
   select(tab, focus = false) {
+    // What the last action said belongs to the tab it was done on.
+    this.message = tab === this.tab ? this.message : null;
     this.tab = tab;
     clearTimeout(this.timer);
     this.loadTab();
@@ -418,6 +421,8 @@ export class CalibrateRoundSetup extends LightElement {
     const rubric = this.rubric;
     return html`
       <p>Practice pieces with agreed scores: scorers score each one, then see the agreed score and its annotation.</p>
+      <calibrate-library-offer .roundId=${this.roundId} .phase=${this.round.phase}
+        @calibrate-calibration-changed=${() => this.loadTab()}></calibrate-library-offer>
       ${items.length ? html`<ol class="calibration-items" id="calibration-items">${items.map((i) => html`<li data-item=${i.id}>
         <p class="piece-text small">${i.text}</p>
         <p><strong>Agreed:</strong> ${Object.entries(i.levels || {}).map(([k, v]) => k + " " + v).join(", ")}

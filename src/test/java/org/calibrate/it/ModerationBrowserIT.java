@@ -117,6 +117,7 @@ class ModerationBrowserIT {
         browser.clickable(By.id("final-submit")).click();
         browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("round-phase"), "Finalised"));
         browser.upTo(60).until(d -> d.findElements(By.cssSelector("#final-grades tr[data-grade-state='sent']")).size() == 12);
+        scroll("final-done");
         browser.frameShot("moderation-finalised");
 
         // The demo gradebook shows the grades: the consensus 1 as half marks, the rest full.
@@ -130,11 +131,21 @@ class ModerationBrowserIT {
                 .forEach(s -> shares.add(s.getJsonNumber("score_given").doubleValue() / s.getJsonNumber("score_maximum").doubleValue())));
         assertTrue(shares.contains(0.5), "the consensus 1 of 2 is in the gradebook: " + shares);
 
-        // A second round on the same task and rubric starts its calibration set from the exemplar.
-        String next = f.createRound(title + " (next year)", f.shippedRubric("ny-short-response-2-point"));
-        JsonObject offered = f.api.get("/api/rounds/" + next + "/calibration/exemplars", f.token(HEAD)).expect(200).json();
-        assertTrue(offered.toString().contains("Two reasons, each with a detail from the text: a clear 2."), offered.toString());
-        assertFalse(offered.toString().contains("demo-s-"));
+        // A second round on the same task and rubric starts its calibration set from the exemplar, on its set-up page.
+        String nextTitle = title + " (next year)";
+        String next = f.createRound(nextTitle, f.shippedRubric("ny-short-response-2-point"));
+        browser.launchAs(HEAD);
+        browser.clickable(By.xpath("//tr[th[normalize-space()='" + nextTitle + "']]//a[@data-open-setup]")).click();
+        browser.clickable(By.id("tab-calibration")).click();
+        WebElement offer = browser.visible(By.id("library-offer"));
+        assertTrue(offer.getText().contains("Two reasons, each with a detail from the text: a clear 2."), offer.getText());
+        assertFalse(offer.getText().contains("demo-s-"));
+        browser.clickable(By.cssSelector("#library-offer [data-offer] input[type=checkbox]")).click();
+        browser.driver.findElement(By.id("library-offer-add")).click();
+        browser.upTo(30).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("calibration-items"), "Two reasons, each with a detail from the text"));
+        scroll("library-offer");
+        browser.frameShot("moderation-next-round-calibration");
     }
 
     private static WebElement focused() {
