@@ -24,7 +24,8 @@ const TABS = [
 ];
 const STATUS_NAMES = { discrepant: "Discrepant", adjacent: "Adjacent", agreed: "Agreed", single: "Scored once" };
 const POLL_MS = 5000;
-const FLAG_NAMES = { sensitive: "Sensitive content", unsure: "Unsure", file_problem: "File problem", condition: "Condition code" };
+const FLAG_NAMES = { sensitive: "Sensitive content", unsure: "Unsure", file_problem: "File problem", condition: "Condition code",
+  leak: "A name was hidden from a scorer" };
 
 function percent(share) {
   return Number.isFinite(share) ? Math.round(share * 100) + "%" : "—";

@@ -54,6 +54,74 @@ public final class LeakGuard {
         return check(text).isEmpty();
     }
 
+    /** A JSON document with every surviving identity in its string values replaced by a label, and what was replaced. */
+    public record Masked(String json, List<Hit> hits) {
+    }
+
+    /**
+     * The last line of defence for a scorer-facing payload: whatever the anonymiser (or a moderator's note) let
+     * through is replaced by "[name]", "[email]" or "[id]" in place, so the scorer never receives it.
+     */
+    public Masked maskJson(String json) {
+        return maskJson(json, path -> false);
+    }
+
+    /** @param shown JSON pointers whose strings are meant to name someone (a revealed scorer, a post's author) */
+    public Masked maskJson(String json, java.util.function.Predicate<String> shown) {
+        List<Hit> hits = new ArrayList<>();
+        JsonValue masked;
+        try (JsonReader r = Json.createReader(new StringReader(json))) {
+            masked = mask(r.readValue(), "", hits, shown);
+        }
+        return new Masked(hits.isEmpty() ? json : masked.toString(), List.copyOf(hits));
+    }
+
+    private JsonValue mask(JsonValue v, String path, List<Hit> hits, java.util.function.Predicate<String> shown) {
+        if (v instanceof JsonString s && shown.test(path)) {
+            return v;
+        }
+        if (v instanceof JsonString s) {
+            List<Hit> found = check(s.getString(), path);
+            hits.addAll(found);
+            return found.isEmpty() ? v : Json.createValue(masked(s.getString(), found));
+        }
+        if (v instanceof JsonObject o) {
+            var b = Json.createObjectBuilder();
+            o.forEach((k, child) -> b.add(k, mask(child, path + "/" + k.replace("~", "~0").replace("/", "~1"), hits, shown)));
+            return b.build();
+        }
+        if (v instanceof JsonArray a) {
+            var b = Json.createArrayBuilder();
+            for (int i = 0; i < a.size(); i++) {
+                b.add(mask(a.get(i), path + "/" + i, hits, shown));
+            }
+            return b.build();
+        }
+        return v;
+    }
+
+    private static String masked(String text, List<Hit> found) {
+        StringBuilder out = new StringBuilder(text);
+        // From the end, so earlier offsets stay valid; overlapping hits collapse into the first label.
+        List<Hit> ordered = new ArrayList<>(found);
+        ordered.sort((x, y) -> Integer.compare(y.start(), x.start()));
+        int limit = Integer.MAX_VALUE;
+        for (Hit h : ordered) {
+            if (h.end() > limit) {
+                continue;
+            }
+            int from = text.offsetByCodePoints(0, h.start());
+            int to = text.offsetByCodePoints(0, h.end());
+            out.replace(from, to, switch (h.kind()) {
+                case NAME -> "[name]";
+                case EMAIL -> "[email]";
+                case USER_ID -> "[id]";
+            });
+            limit = h.start();
+        }
+        return out.toString();
+    }
+
     private void walk(JsonValue v, String path, List<Hit> hits) {
         if (v instanceof JsonString s) {
             hits.addAll(check(s.getString(), path));

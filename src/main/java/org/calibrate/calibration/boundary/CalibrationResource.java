@@ -1,5 +1,6 @@
 package org.calibrate.calibration.boundary;
 
+import org.calibrate.anonymise.boundary.ScorerPayloads;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,6 +41,8 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional
 public class CalibrationResource {
+    @Inject
+    ScorerPayloads payloads;
     @Inject
     CurrentSession session;
     @Inject
@@ -93,7 +96,7 @@ public class CalibrationResource {
     }
 
     @GET
-    public Practice practice(@PathParam("id") String id) {
+    public Response practice(@PathParam("id") String id) {
         RoundAccess.Access a = access.scorer(id, access.caller(session.principal()));
         if (a.round().phase() == Phase.SETUP) {
             throw new ApiRefusal(409, "phase_refused", "Calibration has not opened in this round yet.");
@@ -105,33 +108,34 @@ public class CalibrationResource {
             CalibrationAttempt x = mine.get(i.id());
             return new PracticeItem(i.id(), i.position(), i.text(), x != null, x == null ? null : AttemptView.of(x, i));
         }).toList();
-        return new Practice(a.round().calibrationRequired(), a.round().qualifyingAgreement(), a.round().phase().key(), view,
-                ResultView.of(calibrations.result(a.round(), a.member().id(), items.size())));
+        return payloads.guarded(a, Optional.empty(), new Practice(a.round().calibrationRequired(), a.round().qualifyingAgreement(),
+                a.round().phase().key(), view, ResultView.of(calibrations.result(a.round(), a.member().id(), items.size()))));
     }
 
     @POST
     @Path("items/{item}/attempt")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AttemptView attempt(@PathParam("id") String id, @PathParam("item") String itemId, AttemptBody body) {
+    public Response attempt(@PathParam("id") String id, @PathParam("item") String itemId, AttemptBody body) {
         RoundAccess.Access a = access.scorer(id, access.caller(session.principal()));
         if (body == null || body.levels == null || body.levels.size() > 20) {
             throw ApiRefusal.invalid("Send a level for every criterion.");
         }
         CalibrationAttempt x = calibrations.attempt(a, itemId, new TreeMap<>(body.levels),
                 body.caps == null ? Set.of() : Set.copyOf(body.caps.stream().filter(java.util.Objects::nonNull).toList()));
-        return AttemptView.of(x, calibrations.item(a.round().id(), itemId).orElseThrow());
+        return payloads.guarded(a, Optional.empty(), AttemptView.of(x, calibrations.item(a.round().id(), itemId).orElseThrow()));
     }
 
     /** An anchor paper: scorers may open it while scoring live, when calibration is behind them. */
     @GET
     @Path("items/{item}")
-    public ItemView item(@PathParam("id") String id, @PathParam("item") String itemId) {
+    public Response item(@PathParam("id") String id, @PathParam("item") String itemId) {
         RoundAccess.Access a = access.member(id, access.caller(session.principal()));
         if (!a.member().moderator() && a.round().phase().ordinal() < Phase.SCORING.ordinal()) {
             throw new ApiRefusal(409, "phase_refused", "Practice pieces show their agreed score once live scoring starts; until then, practise on them.");
         }
-        return calibrations.item(a.round().id(), itemId).map(ItemView::of)
+        ItemView view = calibrations.item(a.round().id(), itemId).map(ItemView::of)
                 .orElseThrow(() -> new ApiRefusal(404, "item_not_found", "No such practice piece in this round."));
+        return a.member().moderator() ? Response.ok(view).build() : payloads.guarded(a, Optional.empty(), view);
     }
 
     @POST

@@ -30,6 +30,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional
 public class DiscussionsResource {
+    /** Where a thread names colleagues on purpose: a scorer revealed by the moderator, a post's author. */
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("/scores/\\d+/name|/posts/\\d+/author");
     @Inject
     CurrentSession session;
     @Inject
@@ -38,6 +40,8 @@ public class DiscussionsResource {
     Discussions discussions;
     @Inject
     Moderation moderation;
+    @Inject
+    org.calibrate.anonymise.boundary.ScorerPayloads payloads;
 
     public record Listed(String code, String group, Integer spread, String state, int posts) {
     }
@@ -65,9 +69,10 @@ public class DiscussionsResource {
 
     @GET
     @Path("{code}")
-    public ThreadView thread(@PathParam("id") String id, @PathParam("code") String code) {
+    public Response thread(@PathParam("id") String id, @PathParam("code") String code) {
         RoundAccess.Access a = access.member(id, access.caller(session.principal()));
-        return view(a, discussions.thread(a, code));
+        Discussions.Thread t = discussions.thread(a, code);
+        return guarded(a, t.state().piece().id(), view(a, t), Response.Status.OK);
     }
 
     @POST
@@ -76,7 +81,18 @@ public class DiscussionsResource {
     public Response post(@PathParam("id") String id, @PathParam("code") String code, NewPost body) {
         RoundAccess.Access a = access.member(id, access.caller(session.principal()));
         discussions.post(a, code, body == null ? null : body.body);
-        return Response.status(201).entity(view(a, discussions.thread(a, code))).build();
+        Discussions.Thread t = discussions.thread(a, code);
+        return guarded(a, t.state().piece().id(), view(a, t), Response.Status.CREATED);
+    }
+
+    /** A scorer's copy passes the leak guard (a post may name a student); a moderator's is theirs to see. */
+    private Response guarded(RoundAccess.Access a, String pieceId, ThreadView view, Response.Status status) {
+        if (a.member().moderator()) {
+            return Response.status(status).entity(view).build();
+        }
+        return Response.status(status).entity(payloads.guardedJson(a, java.util.Optional.of(pieceId), view,
+                path -> NAMED.matcher(path).matches()))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 
     private ThreadView view(RoundAccess.Access a, Discussions.Thread t) {

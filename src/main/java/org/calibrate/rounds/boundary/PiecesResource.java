@@ -1,5 +1,6 @@
 package org.calibrate.rounds.boundary;
 
+import org.calibrate.anonymise.boundary.ScorerPayloads;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,6 +60,8 @@ public class PiecesResource {
     Scoring scoring;
     @Inject
     Calibrations calibrations;
+    @Inject
+    ScorerPayloads payloads;
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
 
@@ -166,13 +169,13 @@ public class PiecesResource {
 
     @GET
     @Path("{code}/work")
-    public WorkView work(@PathParam("id") String id, @PathParam("code") String code) {
+    public Response work(@PathParam("id") String id, @PathParam("code") String code) {
         RoundAccess.Access a = access.scorer(id, access.caller(session.principal()));
         Scoring.Work w = scoring.work(a, code);
         Rubric rubric = em.find(Rubric.class, a.round().rubricId());
-        return new WorkView(w.piece().code().value(), w.position(), w.allocated(), w.piece().text(), w.piece().words(),
+        return payloads.guarded(a, Optional.of(w.piece().id()), new WorkView(w.piece().code().value(), w.position(), w.allocated(), w.piece().text(), w.piece().words(),
                 w.editable(), new RubricRef(rubric.id(), rubric.version()), rubric.definition(),
-                anchors(a.round().id(), rubric.definition()), w.score().map(ScoreView::of).orElse(null));
+                anchors(a.round().id(), rubric.definition()), w.score().map(ScoreView::of).orElse(null)));
     }
 
     @PUT

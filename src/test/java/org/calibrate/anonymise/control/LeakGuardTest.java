@@ -40,4 +40,25 @@ class LeakGuardTest {
         List<LeakGuard.Hit> hits = guard.checkJson("{\"items\": [{\"code\": \"K7P-2QX\", \"text\": \"Zo\\u00eb and Thompson\"}]}");
         assertEquals(List.of(new LeakGuard.Hit(LeakGuard.Leak.NAME, "/items/0/text", 8, 16)), hits);
     }
+
+    @Test
+    void maskingReplacesWhatSurvivedInPlaceAndKeepsEverythingElse() {
+        String json = "{\"code\":\"K7P-2QX\",\"text\":\"✓ MAYA wrote to maya.t@s.example.org as u-4471.\",\"levels\":{\"response\":2},"
+                + "\"posts\":[{\"body\":\"We asked Hope about it.\"},{\"body\":\"I hope so.\"}]}";
+        LeakGuard.Masked m = guard.maskJson(json);
+        assertEquals(4, m.hits().size());
+        jakarta.json.JsonObject o = jakarta.json.Json.createReader(new java.io.StringReader(m.json())).readObject();
+        assertEquals("✓ [name] wrote to [email] as [id].", o.getString("text"));
+        assertEquals("We asked [name] about it.", o.getJsonArray("posts").getJsonObject(0).getString("body"));
+        assertEquals("I hope so.", o.getJsonArray("posts").getJsonObject(1).getString("body"));
+        assertEquals(2, o.getJsonObject("levels").getInt("response"));
+        assertEquals("K7P-2QX", o.getString("code"));
+        assertTrue(guard.checkJson(m.json()).isEmpty(), "nothing survives the mask");
+    }
+
+    @Test
+    void aCleanPayloadIsReturnedByteForByte() {
+        String json = "{\"text\":\"The first text shows courage.\",\"n\":1.50}";
+        assertEquals(json, guard.maskJson(json).json());
+    }
 }
