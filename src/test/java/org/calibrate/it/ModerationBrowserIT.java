@@ -13,7 +13,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -114,6 +113,7 @@ class ModerationBrowserIT {
         // Finalise: every piece has its final score; the grades go to the gradebook.
         browser.clickable(By.id("tab-final")).click();
         browser.visible(By.id("final-ready"));
+        java.time.Instant finalisedAt = java.time.Instant.now().minusSeconds(2);
         browser.clickable(By.id("final-submit")).click();
         browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("round-phase"), "Finalised"));
         browser.upTo(60).until(d -> d.findElements(By.cssSelector("#final-grades tr[data-grade-state='sent']")).size() == 12);
@@ -125,11 +125,12 @@ class ModerationBrowserIT {
         browser.clickable(By.id("gradebook-refresh")).click();
         browser.upTo(30).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("td[data-gradebook-user]")).stream().filter(td -> !td.getText().equals("–")).count() >= 12);
         browser.intoFrame();
-        JsonObject book = f.api.get("/demo/api/gradebook", null).expect(200).json();
-        List<Double> shares = new ArrayList<>();
-        book.getJsonArray("line_items").getValuesAs(JsonObject.class).forEach(li -> li.getJsonArray("scores").getValuesAs(JsonObject.class)
-                .forEach(s -> shares.add(s.getJsonNumber("score_given").doubleValue() / s.getJsonNumber("score_maximum").doubleValue())));
-        assertTrue(shares.contains(0.5), "the consensus 1 of 2 is in the gradebook: " + shares);
+        java.util.Map<String, Double> expected = new java.util.HashMap<>();
+        f.api.get("/api/rounds/" + round + "/final", f.token(HEAD)).expect(200).json().getJsonArray("grades").getValuesAs(JsonObject.class)
+                .forEach(g -> expected.put(g.getString("user_id"), g.getJsonNumber("score_given").doubleValue() / g.getJsonNumber("score_maximum").doubleValue()));
+        assertEquals(12, expected.size());
+        assertTrue(expected.containsValue(0.5), "the consensus 1 of 2 is half marks: " + expected);
+        assertEquals(java.util.Map.of(), ModerationIT.awaitGradebook(f.api, expected, finalisedAt, java.time.Duration.ofSeconds(60)));
 
         // A second round on the same task and rubric starts its calibration set from the exemplar, on its set-up page.
         String nextTitle = title + " (next year)";

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(CalibrateServer.class)
 class ModerationIT {
-    /** Okafor and Nakamura give 2 everywhere; Goldberg 0 or 1 (so her pairs are discrepant or adjacent). */
+    /** Okafor and Nakamura give 2 everywhere; Goldberg 0 and 1 in turn (so her pairs are discrepant or adjacent). */
     static final List<String> SCORERS = List.of("demo-t-01", "demo-t-03", "demo-t-04");
 
     static String scoredRound(RoundFixture f, String title) throws Exception {
@@ -36,8 +35,8 @@ class ModerationIT {
         f.addDemoPieces(round);
         f.allocate(round);
         f.move(round, "scoring").expect(200);
-        Map<String, Function<String, Integer>> levels = Map.of("demo-t-01", code -> 2, "demo-t-04", code -> 2,
-                "demo-t-03", code -> Math.floorMod(code.hashCode(), 2));
+        // By the n-th piece a scorer scores: Goldberg alternates 0 and 1, so her pairs are both discrepant and adjacent.
+        Map<String, java.util.function.IntUnaryOperator> levels = Map.of("demo-t-01", n -> 2, "demo-t-04", n -> 2, "demo-t-03", n -> n % 2);
         for (String teacher : SCORERS) {
             String token = f.token(teacher);
             for (int guard = 0; guard < 20; guard++) {
@@ -46,7 +45,7 @@ class ModerationIT {
                     break;
                 }
                 String code = next.expect(200).json().getString("code");
-                f.api.put("/api/rounds/" + round + "/pieces/" + code + "/score", "{\"levels\":{\"response\":" + levels.get(teacher).apply(code)
+                f.api.put("/api/rounds/" + round + "/pieces/" + code + "/score", "{\"levels\":{\"response\":" + levels.get(teacher).applyAsInt(guard)
                         + "},\"rationale\":\"rationale by " + teacher + "\",\"submit\":true}", token).expect(200);
             }
         }
@@ -202,6 +201,7 @@ class ModerationIT {
         }
         resolutionLock = api.put(base + "/pieces/" + second + "/resolution", "{\"levels\":{\"response\":1},\"rationale\":\"Partial: one reason, no detail.\"}", head)
                 .expect(200).json().getJsonObject("resolution").getJsonNumber("lock_version").longValue();
+        Instant finalisedAt = Instant.now().minusSeconds(2);
         JsonObject done = api.post(fin + "/finalise", "{\"lock_version\":" + f.lock(round) + ",\"return_grades\":true}", head).expect(200).json();
         assertEquals("finalised", done.getJsonObject("rules").getString("phase"));
         assertEquals("round_finalised", api.put(base + "/pieces/" + second + "/resolution", "{\"lock_version\":" + resolutionLock
@@ -214,8 +214,8 @@ class ModerationIT {
 
         Map<String, Double> expected = new HashMap<>();
         grades.forEach(g -> expected.put(g.getString("user_id"), g.getJsonNumber("score_given").doubleValue() / g.getJsonNumber("score_maximum").doubleValue()));
-        Map<String, Double> book = gradebook(api, expected.keySet(), Duration.ofSeconds(60));
-        assertEquals(expected, book, "the demo gradebook shows every student's final grade (as a share of its column)");
+        assertEquals(Map.of(), awaitGradebook(api, expected, finalisedAt, Duration.ofSeconds(60)),
+                "the demo gradebook shows every student's final grade (as a share of its column); students without it, and what they show");
         List<JsonObject> after = api.get(fin, head).expect(200).json().getJsonArray("grades").getValuesAs(JsonObject.class);
         assertTrue(after.stream().allMatch(g -> g.getString("state").equals("sent")), after.toString());
 
@@ -370,25 +370,39 @@ class ModerationIT {
         return f.token(people.stream().filter(p -> p != null && !p.equals(not)).findFirst().orElseThrow());
     }
 
-    /** The demo gradebook's latest grade per student as a share of the column's maximum, once it shows all of them (or the time is up). */
-    static Map<String, Double> gradebook(Api api, java.util.Set<String> students, Duration wait) throws Exception {
+    /**
+     * Waits until, for every student, a column of the demo gradebook shows the expected grade (as a share of its
+     * maximum) with a timestamp since {@code since}; other tests return grades to the same course.
+     * Returns what the columns showed for the students still missing their grade (empty once all arrived).
+     */
+    static Map<String, List<Double>> awaitGradebook(Api api, Map<String, Double> expected, Instant since, Duration wait) throws Exception {
         Instant deadline = Instant.now().plus(wait);
-        Map<String, Double> shown = new HashMap<>();
+        Map<String, List<Double>> missing = new HashMap<>();
         while (Instant.now().isBefore(deadline)) {
-            shown.clear();
+            Map<String, List<Double>> shown = new HashMap<>();
             JsonObject book = api.get("/demo/api/gradebook", null).expect(200).json();
             for (JsonObject li : book.getJsonArray("line_items").getValuesAs(JsonObject.class)) {
                 for (JsonObject s : li.getJsonArray("scores").getValuesAs(JsonObject.class)) {
-                    if (students.contains(s.getString("user_id"))) {
-                        shown.put(s.getString("user_id"), s.getJsonNumber("score_given").doubleValue() / s.getJsonNumber("score_maximum").doubleValue());
+                    // Only grades stamped since finalising: earlier ones are other rounds' (or other tests').
+                    if (s.isNull("timestamp") || Instant.parse(s.getString("timestamp")).isBefore(since)) {
+                        continue;
                     }
+                    shown.computeIfAbsent(s.getString("user_id"), k -> new ArrayList<>())
+                            .add(s.getJsonNumber("score_given").doubleValue() / s.getJsonNumber("score_maximum").doubleValue());
                 }
             }
-            if (shown.size() == students.size()) {
-                return shown;
+            missing.clear();
+            expected.forEach((student, share) -> {
+                List<Double> columns = shown.getOrDefault(student, List.of());
+                if (columns.stream().noneMatch(v -> Math.abs(v - share) < 1e-9)) {
+                    missing.put(student, columns);
+                }
+            });
+            if (missing.isEmpty()) {
+                return missing;
             }
             Thread.sleep(500);
         }
-        return shown;
+        return missing;
     }
 }
