@@ -20,12 +20,15 @@ import java.util.regex.Pattern;
 
 /**
  * Security headers on every response. The CSP allows scripts from this origin plus the app's import
- * map, by hash (an import map must be inline). Framing stays open: the tool lives in LMS iframes.
+ * map, by hash (an import map must be inline). Framing is limited to this origin and the registered
+ * platforms' (the tool lives in LMS iframes, and nowhere else).
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeaders implements Filter {
     private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
     private String csp;
+    @jakarta.inject.Inject
+    org.calibrate.platform.control.FramingOrigins framing;
 
     @Override
     public void init(FilterConfig config) {
@@ -48,7 +51,7 @@ public class SecurityHeaders implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        http.setHeader("Content-Security-Policy", csp);
+        http.setHeader("Content-Security-Policy", csp + "; " + framing.directive());
         http.setHeader("X-Content-Type-Options", "nosniff");
         http.setHeader("Referrer-Policy", "no-referrer");
         chain.doFilter(request, response);

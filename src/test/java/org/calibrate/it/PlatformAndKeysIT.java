@@ -119,5 +119,11 @@ class PlatformAndKeysIT {
         assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertNotEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), "the tool must be frameable by the LMS");
+        // Frameable by the registered platforms (here the test platform, on loopback) and itself; by no one else.
+        String csp = client.get("/app/", null).headers().firstValue("Content-Security-Policy").orElse("");
+        java.net.URI issuer = java.net.URI.create(server.platform().issuer());
+        String origin = issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() == -1 ? "" : ":" + issuer.getPort());
+        assertTrue(csp.contains("frame-ancestors 'self'") && csp.contains(origin), csp);
+        assertFalse(csp.contains("frame-ancestors *") || csp.contains(" * "), csp);
     }
 }

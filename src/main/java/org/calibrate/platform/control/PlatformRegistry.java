@@ -193,6 +193,20 @@ public class PlatformRegistry {
                 .setParameter("iss", issuer.value()).getResultStream().map(Platform::view).toList();
     }
 
+    /** The issuers and login URLs of the enabled platforms: where a launch may frame Calibrate from. */
+    @Transactional
+    public List<String> framingUrls() {
+        List<String> urls = new java.util.ArrayList<>();
+        for (Platform p : all()) {
+            RegisteredPlatform v = p.view();
+            if (v.enabled()) {
+                urls.add(v.issuer().value());
+                urls.add(v.authLoginUrl().toString());
+            }
+        }
+        return urls;
+    }
+
     public List<Platform> all() {
         return em.createQuery("select p from Platform p order by p.issuer, p.clientId", Platform.class).getResultList();
     }
