@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Who may frame Calibrate: the enabled registered platforms' origins and those in {@code CALIBRATE_FRAME_ANCESTORS}
- * (comma-separated, for LMSs that frame from a domain their registration does not name). Read again at most every
- * 30 seconds, so a platform registered on another node is framed here soon after.
+ * (comma-separated, for LMSs that frame from a domain their registration does not name). Read again after a change
+ * on this node, and at least every 30 seconds, so a platform registered on another node is framed here soon after.
  */
 @ApplicationScoped
 public class FramingOrigins {
@@ -27,6 +27,11 @@ public class FramingOrigins {
 
     private volatile String directive;
     private volatile long readAt;
+
+    /** A platform was registered, edited or switched on or off here: read the origins again on the next response. */
+    public void invalidate() {
+        directive = null;
+    }
 
     public String directive() {
         long now = System.nanoTime();

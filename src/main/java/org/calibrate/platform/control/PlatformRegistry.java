@@ -41,6 +41,8 @@ public class PlatformRegistry {
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
     @Inject
+    FramingOrigins framing;
+    @Inject
     Settings settings;
     @Inject
     AuditLog audit;
@@ -110,6 +112,7 @@ public class PlatformRegistry {
      */
     @Transactional
     public boolean register(PlatformDefinition definition, String grantedScopes, String productFamily, String actor) {
+        framing.invalidate();
         Instant now = clock.instant();
         Optional<Platform> existing = entity(definition.issuer(), definition.clientId());
         Platform platform = existing.orElseGet(() -> new Platform(definition, Platform.Source.DYNAMIC, null, now));
@@ -128,6 +131,7 @@ public class PlatformRegistry {
     /** An admin's new registration, typed into the admin page. */
     @Transactional
     public Platform add(PlatformDefinition definition, String actor) {
+        framing.invalidate();
         if (entity(definition.issuer(), definition.clientId()).isPresent()) {
             throw new IllegalStateException("A registration for this issuer and client id exists already; edit it instead.");
         }
@@ -144,6 +148,7 @@ public class PlatformRegistry {
      */
     @Transactional
     public Platform edit(long id, long version, PlatformDefinition definition, String actor) {
+        framing.invalidate();
         Platform platform = editable(id, version);
         if (platform.source() == Platform.Source.FILE) {
             throw new IllegalStateException("This registration comes from " + platform.sourceFile().orElse("a platform file")
@@ -160,6 +165,7 @@ public class PlatformRegistry {
 
     @Transactional
     public Platform enable(long id, long version, boolean on, String actor) {
+        framing.invalidate();
         Platform platform = editable(id, version);
         platform.adminEnabled(on, clock.instant());
         RegisteredPlatform view = platform.view();
