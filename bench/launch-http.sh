@@ -11,7 +11,9 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cluster=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cp -r lti-config "$work/"
+# The benchmark is one client address launching as fast as it can: the per-address limit would be all it measures.
 PORT=$port CALIBRATE_CLUSTER_PORT=$cluster CALIBRATE_DATA_DIR="$work/data" CALIBRATE_LTI_CONFIG_DIR="$work/lti-config" \
+  CALIBRATE_LTI_RATE_LIMIT=1000000/1000000 \
   java -jar target/calibrate.jar > "$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; cp "$work/server.log" target/bench-server.log 2>/dev/null; rm -rf "$work"' EXIT

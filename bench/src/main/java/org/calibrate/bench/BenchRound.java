@@ -39,7 +39,8 @@ final class BenchRound {
                 Files.writeString(config.resolve(f.getKey()), f.getValue());
             }
         }
-        return CalibrateServer.startSeparate(platform, work, Map.of("CALIBRATE_DEMO", "false"), logName, List.of("-Xmx2g"));
+        return CalibrateServer.startSeparate(platform, work, Map.of("CALIBRATE_DEMO", "false",
+                "CALIBRATE_LTI_RATE_LIMIT", "1000000/1000000"), logName, List.of("-Xmx2g"));
     }
 
     BenchRound(String url, TestPlatform platform, long thinkMillis) {
