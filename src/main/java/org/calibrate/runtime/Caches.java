@@ -28,7 +28,10 @@ public class Caches {
 
     /**
      * A cache whose entries expire a fixed time after they were written. Values are strings (JSON
-     * where structured) so that every node can read them whatever its class loaders.
+     * where structured) so that every node can read them whatever its class loaders. Call it at start-up
+     * (a bean observing {@code @Initialized(ApplicationScoped.class)}), never first inside a request: Payara's
+     * data grid keeps the context a cache was created in and replays it around every later operation, and a
+     * request's context holds entity managers that are closed long since — every operation would then fail.
      */
     public Cache<String, String> expiring(String name, java.time.Duration lifetime) {
         Cache<String, String> cache = cacheManager.getCache(name, String.class, String.class);

@@ -26,6 +26,10 @@ public class DeepLinkingRequests {
 
     private Cache<String, String> pending;
 
+    /** Creates the bean, and so its caches, at start-up: never inside a request (see {@link Caches#expiring}). */
+    void atStartup(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object start) {
+    }
+
     @PostConstruct
     void init() {
         pending = caches.expiring("deep-linking-requests", LIFETIME);

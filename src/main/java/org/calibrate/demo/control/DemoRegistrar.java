@@ -58,6 +58,10 @@ public class DemoRegistrar {
     private final Clock clock = Clock.systemUTC();
     private Cache<String, String> registrationTokens;
 
+    /** Creates the bean, and so its caches, at start-up: never inside a request (see {@link Caches#expiring}). */
+    void atStartup(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object start) {
+    }
+
     @PostConstruct
     void init() {
         registrationTokens = caches.expiring("demo-registration-tokens", REGISTRATION_TOKEN_LIFETIME);

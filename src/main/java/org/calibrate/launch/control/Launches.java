@@ -75,6 +75,10 @@ public class Launches {
         public String browserSecret;
     }
 
+    /** Creates the bean, and so its caches, at start-up: never inside a request (see {@link Caches#expiring}). */
+    void atStartup(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object start) {
+    }
+
     @PostConstruct
     void init() {
         storageChecks = caches.expiring("lti-storage-checks", STORAGE_CHECK_LIFETIME);

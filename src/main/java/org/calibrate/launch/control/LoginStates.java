@@ -34,6 +34,10 @@ public class LoginStates {
         public String platformOrigin;
     }
 
+    /** Creates the bean, and so its caches, at start-up: never inside a request (see {@link Caches#expiring}). */
+    void atStartup(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object start) {
+    }
+
     @PostConstruct
     void init() {
         states = caches.expiring("lti-login-states", LIFETIME);

@@ -33,6 +33,10 @@ public class PlatformKeySets implements KeyResolver {
     private Cache<String, String> keySets;
     private Cache<String, String> recentFetches;
 
+    /** Creates the bean, and so its caches, at start-up: never inside a request (see {@link Caches#expiring}). */
+    void atStartup(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object start) {
+    }
+
     @PostConstruct
     void init() {
         keySets = caches.expiring("platform-key-sets", CACHE_LIFETIME);

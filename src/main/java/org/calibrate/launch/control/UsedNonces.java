@@ -22,6 +22,10 @@ public class UsedNonces implements NonceLedger {
     Caches caches;
     private Cache<String, String> used;
 
+    /** Creates the bean, and so its caches, at start-up: never inside a request (see {@link Caches#expiring}). */
+    void atStartup(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object start) {
+    }
+
     @PostConstruct
     void init() {
         used = caches.expiring("lti-used-nonces", KEEP);

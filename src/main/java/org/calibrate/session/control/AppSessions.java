@@ -64,6 +64,10 @@ public class AppSessions {
         public List<String> ltiRoles;
     }
 
+    /** Creates the bean, and so its caches, at start-up: never inside a request (see {@link Caches#expiring}). */
+    void atStartup(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object start) {
+    }
+
     @PostConstruct
     void init() {
         codes = caches.expiring("launch-codes", CODE_LIFETIME);
