@@ -268,6 +268,15 @@ class ModerationIT {
         assertFalse(shown.getBoolean("anonymity_checked"));
         String rubric = shown.getString("rubric_id");
 
+        // A name in an annotation never shows in the library, and the second check refuses it until it is gone.
+        JsonObject named = api.put("/api/exemplars/" + exemplar, "{\"lock_version\":" + shown.getJsonNumber("lock_version")
+                + ",\"annotation\":\"Reads like Maya Thompson's work: two reasons, each backed by a detail from the text.\"}", head).expect(200).json();
+        assertEquals("Reads like [name] [name]'s work: two reasons, each backed by a detail from the text.", named.getString("annotation"));
+        assertEquals("identity_found", api.post("/api/exemplars/" + exemplar + "/anonymity-check", "{\"lock_version\":"
+                + named.getJsonNumber("lock_version") + "}", head).expect(422).error());
+        shown = api.put("/api/exemplars/" + exemplar, "{\"lock_version\":" + named.getJsonNumber("lock_version")
+                + ",\"annotation\":\"Two reasons, each backed by a detail from the text.\"}", head).expect(200).json();
+
         // Export waits for the second anonymity check, done by a moderator of the round, not any teacher.
         String anchors = "/api/exemplars/anchor-set?rubric=" + rubric + "&task=" + java.net.URLEncoder.encode("Later start essay", java.nio.charset.StandardCharsets.UTF_8);
         assertEquals("anonymity_unchecked", api.get(anchors, head).expect(422).error());

@@ -54,6 +54,12 @@ public final class LeakGuard {
         return check(text).isEmpty();
     }
 
+    /** The text with every surviving identity replaced by a label ("[name]", "[email]", "[id]"). */
+    public String mask(String text) {
+        List<Hit> found = check(text, "");
+        return found.isEmpty() ? text : masked(text, found);
+    }
+
     /** A JSON document with every surviving identity in its string values replaced by a label, and what was replaced. */
     public record Masked(String json, List<Hit> hits) {
     }

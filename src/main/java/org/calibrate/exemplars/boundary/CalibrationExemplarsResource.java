@@ -53,8 +53,12 @@ public class CalibrationExemplarsResource {
     @GET
     public OfferedList offered(@PathParam("id") String id) {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
-        return new OfferedList(exemplars.offered(a.round()).stream().map(e -> new Offered(e.id(), e.task(), e.pieceCode(), e.criterion().orElse(null),
-                e.scorePoint(), e.levels(), e.annotation(), e.text().map(t -> t.length() > 300 ? t.substring(0, 300) + "…" : t).orElse(""))).toList());
+        java.util.Map<String, org.calibrate.anonymise.control.LeakGuard> guards = new java.util.HashMap<>();
+        return new OfferedList(exemplars.offered(a.round()).stream().map(e -> {
+            String text = exemplars.shown(e, e.text().orElse(""), guards);
+            return new Offered(e.id(), e.task(), e.pieceCode(), e.criterion().orElse(null), e.scorePoint(), e.levels(),
+                    exemplars.shown(e, e.annotation(), guards), text.length() > 300 ? text.substring(0, 300) + "…" : text);
+        }).toList());
     }
 
     @POST

@@ -194,13 +194,15 @@ public class ExemplarsResource {
     /** Maps exemplars, reading each rubric once. */
     private final class Views {
         private final Map<String, Rubric> rubrics = new HashMap<>();
+        private final Map<String, org.calibrate.anonymise.control.LeakGuard> guards = new HashMap<>();
 
         ExemplarView of(Exemplar e, boolean withText) {
             Rubric r = rubrics.computeIfAbsent(e.rubricId(), exemplars::rubric);
             Map<String, String> names = r == null ? Map.of() : r.definition().criterionNames();
             return new ExemplarView(e.id(), e.task(), e.rubricId(), title(r), e.pieceCode(), e.criterion().orElse(null),
                     e.criterion().map(k -> names.getOrDefault(k, k)).orElse(null), e.scorePoint(), new LinkedHashMap<>(e.levels()),
-                    e.annotation(), withText ? e.text().orElse(null) : excerpt(e.text().orElse("")), e.keepUntil().toString(),
+                    exemplars.shown(e, e.annotation(), guards), withText ? exemplars.shown(e, e.text().orElse(""), guards)
+                            : excerpt(exemplars.shown(e, e.text().orElse(""), guards)), e.keepUntil().toString(),
                     e.anonymityCheckedAt().isPresent(), e.anonymityCheckedAt().map(Object::toString).orElse(null), e.createdAt().toString(),
                     e.lockVersion());
         }

@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -257,6 +258,19 @@ public class Exemplars {
 
     public Rubric rubric(String rubricId) {
         return em.find(Rubric.class, rubricId);
+    }
+
+    /**
+     * The text as the library shows it: whatever names, e-mail addresses or user ids of the source course survived is
+     * replaced by a label, as on every scorer's page. {@code guards} holds one guard per course for the request.
+     */
+    public String shown(Exemplar e, String text, Map<String, LeakGuard> guards) {
+        Round round = e.roundId().map(r -> em.find(Round.class, r)).orElse(null);
+        if (round == null || text.isEmpty()) {
+            return text;
+        }
+        LeakGuard guard = guards.computeIfAbsent(round.courseId(), c -> new LeakGuard(new KnownPeople(pieces.knownPeople(c))));
+        return guard.mask(text);
     }
 
     private List<String> leaks(Exemplar e) {

@@ -61,4 +61,10 @@ class LeakGuardTest {
         String json = "{\"text\":\"The first text shows courage.\",\"n\":1.50}";
         assertEquals(json, guard.maskJson(json).json());
     }
+
+    @Test
+    void aPlainTextIsMaskedTheSameWay() {
+        assertEquals("Ask [name] ([email]).", guard.mask("Ask Maya (maya.t@s.example.org)."));
+        assertEquals("I hope so.", guard.mask("I hope so."));
+    }
 }
