@@ -53,9 +53,7 @@ public class Allocations {
 
     public Summary run(RoundAccess.Access a, long lockVersion, Optional<Long> seed) {
         Round round = access.lockForUpdate(a.round());
-        if (round.lockVersion() != lockVersion) {
-            throw new jakarta.persistence.OptimisticLockException("round changed meanwhile");
-        }
+        round.requireLockVersion(lockVersion);
         Phase phase = round.phase();
         if (phase != Phase.SETUP && phase != Phase.CALIBRATION && phase != Phase.SCORING) {
             throw new ApiRefusal(409, "phase_refused", "Allocation can run only until scoring ends.");

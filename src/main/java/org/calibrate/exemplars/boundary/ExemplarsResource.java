@@ -83,8 +83,10 @@ public class ExemplarsResource {
     public Library library(@QueryParam("rubric") String rubric, @QueryParam("task") String task, @QueryParam("criterion") String criterion,
                            @QueryParam("score_point") Integer point) {
         SessionPrincipal p = session.principal();
-        List<Exemplar> all = exemplars.library(p, new Exemplars.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-        List<Exemplar> chosen = exemplars.library(p, filter(rubric, task, criterion, point));
+        // One read: the whole library gives the tasks and rubrics to choose from, the filter the exemplars shown.
+        List<Exemplar> all = exemplars.library(p, Exemplars.Filter.none());
+        Exemplars.Filter filter = filter(rubric, task, criterion, point);
+        List<Exemplar> chosen = all.stream().filter(filter::matches).toList();
         Map<String, String> rubrics = new TreeMap<>();
         all.forEach(e -> rubrics.computeIfAbsent(e.rubricId(), k -> title(exemplars.rubric(k))));
         Views views = new Views();

@@ -69,6 +69,16 @@ public class Exemplars {
 
     /** Library filters; empty ones match everything. */
     public record Filter(Optional<String> rubricId, Optional<String> task, Optional<String> criterion, Optional<Integer> scorePoint) {
+        public static Filter none() {
+            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** The same test as the library query, for a list already read. An empty criterion means the whole piece. */
+        public boolean matches(Exemplar e) {
+            return rubricId.map(e.rubricId()::equals).orElse(true) && task.map(e.task()::equals).orElse(true)
+                    && criterion.map(c -> c.isEmpty() ? e.criterion().isEmpty() : e.criterion().filter(c::equals).isPresent()).orElse(true)
+                    && scorePoint.map(sp -> sp == e.scorePoint()).orElse(true);
+        }
     }
 
     public Exemplar keep(RoundAccess.Access a, String code, Choice c) {

@@ -48,7 +48,7 @@ public class ChartResource {
     public ChartView get(@PathParam("id") String id) {
         ScoringChart.Chart c = chart.of(access.moderator(id, access.caller(session.principal())).round());
         return new ChartView(c.criteria(), c.scorers(), c.rows().stream().map(r -> new RowView(r.code(), r.status().name().toLowerCase(Locale.ROOT),
-                r.spread() == Integer.MAX_VALUE ? null : r.spread(),
+                ModerationViews.spread(r.spread()),
                 r.cells().stream().map(x -> new CellView(x.scorer(), x.levels(), x.total(), x.conditionCode())).toList())).toList());
     }
 

@@ -63,7 +63,7 @@ public class DiscussionsResource {
         RoundAccess.Access a = access.member(id, access.caller(session.principal()));
         return new DiscussionList(a.round().scoringEnded(), a.round().scorersRevealed(), discussions.mine(a).stream()
                 .map(s -> new Listed(s.piece().code().value(), ModerationViews.key(s.standing().group()),
-                        s.standing().spread() == Integer.MAX_VALUE ? null : s.standing().spread(), ModerationViews.key(s.state()), s.posts()))
+                        ModerationViews.spread(s.standing().spread()), ModerationViews.key(s.state()), s.posts()))
                 .toList());
     }
 
@@ -99,7 +99,7 @@ public class DiscussionsResource {
         RubricDefinition rubric = moderation.rubric(a.round());
         Moderation.PieceState s = t.state();
         return new ThreadView(s.piece().code().value(), s.piece().text(), ModerationViews.key(s.standing().group()),
-                s.standing().spread() == Integer.MAX_VALUE ? null : s.standing().spread(), ModerationViews.key(s.state()),
+                ModerationViews.spread(s.standing().spread()), ModerationViews.key(s.state()),
                 rubric.criterionNames(),
                 t.voices().stream().map(v -> ModerationViews.ScoreDetail.of(v.label(), v.name().orElse(null), v.score(), rubric))
                         .map(d -> a.member().moderator() ? d : anonymous(d)).toList(),

@@ -96,7 +96,7 @@ public class MeetingResource {
 
     private static Item item(Moderation.PieceState s) {
         return new Item(s.piece().code().value(), ModerationViews.key(s.standing().group()),
-                s.standing().spread() == Integer.MAX_VALUE ? null : s.standing().spread(), ModerationViews.key(s.state()),
+                ModerationViews.spread(s.standing().spread()), ModerationViews.key(s.state()),
                 s.finalScore().map(f -> f.levels().isEmpty() ? null : f.total()).orElse(null));
     }
 

@@ -3,7 +3,6 @@ package org.calibrate.moderation.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.calibrate.audit.control.AuditLog;
 import org.calibrate.exemplars.control.Exemplars;
@@ -163,7 +162,7 @@ public class ModerationResource {
             throw ApiRefusal.invalid("The round's rubric has no criterion \"" + c.get() + "\".");
         }
         Map<Integer, List<ModerationViews.Summary>> agreed = new TreeMap<>(java.util.Comparator.reverseOrder());
-        List<Moderation.PieceState> discrepant = new ArrayList<>();
+        List<ModerationViews.Summary> discrepant = new ArrayList<>();
         List<ModerationViews.Summary> other = new ArrayList<>();
         List<Moderation.PieceState> states = moderation.pieces(round);
         for (Moderation.PieceState s : states) {
@@ -179,27 +178,20 @@ public class ModerationResource {
             ModerationViews.Summary summary = ModerationViews.summary(s, group, exact, spread);
             switch (group) {
                 case AGREED -> agreed.computeIfAbsent(point(s, c), k -> new ArrayList<>()).add(summary);
-                case DISCREPANT -> discrepant.add(s);
+                case DISCREPANT -> discrepant.add(summary);
                 default -> other.add(summary);
             }
         }
-        Map<String, ModerationViews.Summary> byCode = new java.util.HashMap<>();
-        List<ModerationViews.Summary> discrepantViews = new ArrayList<>();
-        for (Moderation.PieceState s : discrepant) {
-            int spread = c.map(k -> s.standing().criterion(k).spread()).orElse(s.standing().spread());
-            boolean exact = spread == 0;
-            byCode.put(s.piece().code().value(), ModerationViews.summary(s, Standing.Group.DISCREPANT, exact, spread));
-        }
-        discrepant.stream().sorted(java.util.Comparator.comparingInt((Moderation.PieceState s) ->
-                        -c.map(k -> s.standing().criterion(k).spread()).orElse(s.standing().spread()))
-                .thenComparing(s -> s.piece().code().value())).forEach(s -> discrepantViews.add(byCode.get(s.piece().code().value())));
+        // Widest disagreement first; a blank beside a scored response (no spread) widest of all.
+        discrepant.sort(java.util.Comparator.comparingInt((ModerationViews.Summary x) -> x.spread() == null ? Integer.MAX_VALUE : x.spread())
+                .reversed().thenComparing(ModerationViews.Summary::code));
         int agreedCount = agreed.values().stream().mapToInt(List::size).sum();
-        Counts counts = new Counts(states.size(), agreedCount, discrepantViews.size(),
+        Counts counts = new Counts(states.size(), agreedCount, discrepant.size(),
                 (int) states.stream().filter(s -> s.standing().group() == Standing.Group.SINGLE).count(),
                 count(states, Moderation.State.UNSCORED), count(states, Moderation.State.WAITING), count(states, Moderation.State.ADJUDICATING),
                 count(states, Moderation.State.SETTLED), count(states, Moderation.State.RESOLVED));
         return new View(ModerationViews.RulesView.of(round), rubric.criterionNames(), c.orElse(null), members.scorerNames(round.id()), counts,
-                agreed.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList(), discrepantViews, other);
+                agreed.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList(), discrepant, other);
     }
 
     public record FairView(boolean estimated, String reason, Map<String, Map<String, Double>> pieces) {
@@ -233,9 +225,7 @@ public class ModerationResource {
         if (body == null || body.lock_version == null) {
             throw ApiRefusal.invalid("Send the round's lock_version with the rules.");
         }
-        if (round.lockVersion() != body.lock_version) {
-            throw new OptimisticLockException("round changed meanwhile");
-        }
+        round.requireLockVersion(body.lock_version);
         Tolerance t = body.tolerance == null ? round.tolerance() : Tolerance.of(body.tolerance)
                 .orElseThrow(() -> ApiRefusal.invalid("tolerance is exact or adjacent."));
         AdjacentRule ar = body.adjacent_rule == null ? round.adjacentRule() : AdjacentRule.of(body.adjacent_rule)
@@ -361,7 +351,7 @@ public class ModerationResource {
         }
         return new PieceDetail(s.piece().code().value(), s.piece().text(), s.piece().origin().orElse(null), s.piece().consent().key(),
                 ModerationViews.key(s.standing().group()), s.standing().exact(),
-                s.standing().spread() == Integer.MAX_VALUE ? null : s.standing().spread(), ModerationViews.key(s.state()),
+                ModerationViews.spread(s.standing().spread()), ModerationViews.key(s.state()),
                 ModerationViews.CriterionStanding.of(s.standing()), scores, adjudication,
                 s.resolution().map(r -> ResolutionView.of(r, names)).orElse(null), s.finalScore().map(ModerationViews.FinalView::of).orElse(null),
                 s.flags().stream().map(f -> new FlagView(f.id(), f.kind(), f.note().orElse(null), f.raisedAt().toString(), f.acknowledgedAt().isPresent())).toList(),

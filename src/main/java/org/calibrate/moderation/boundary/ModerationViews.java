@@ -48,7 +48,7 @@ public final class ModerationViews {
     }
 
     static Summary summary(Moderation.PieceState s, Standing.Group group, boolean exact, int spread) {
-        return new Summary(s.piece().code().value(), key(group), exact, spread == Integer.MAX_VALUE ? null : spread, key(s.state()),
+        return new Summary(s.piece().code().value(), key(group), exact, spread(spread), key(s.state()),
                 s.scores().stream().map(ScoreCell::of).toList(), s.finalScore().map(FinalView::of).orElse(null),
                 (int) s.flags().stream().filter(f -> f.acknowledgedAt().isEmpty()).count(), s.posts(), s.exemplars());
     }
@@ -72,12 +72,17 @@ public final class ModerationViews {
 
     public record CriterionStanding(String criterion, Integer spread, boolean agreed) {
         static List<CriterionStanding> of(Standing.Of s) {
-            return s.criteria().stream().map(c -> new CriterionStanding(c.criterion(), c.spread() == Integer.MAX_VALUE ? null : c.spread(),
+            return s.criteria().stream().map(c -> new CriterionStanding(c.criterion(), ModerationViews.spread(c.spread()),
                     c.agreed())).toList();
         }
     }
 
     public record PostView(String id, String author, boolean mine, String body, String posted_at) {
+    }
+
+    /** A spread as the API gives it: null where a blank meets a scored response (no difference in levels to give). */
+    static Integer spread(int spread) {
+        return spread == Integer.MAX_VALUE ? null : spread;
     }
 
     static String key(Enum<?> e) {

@@ -34,11 +34,6 @@ public final class FinalScores {
     private FinalScores() {
     }
 
-    public static Optional<Final> automatic(List<Map<String, Integer>> scores, Collection<String> criteria, Tolerance tolerance,
-                                            AdjacentRule rule, Optional<Map<String, Integer>> adjudication) {
-        return automatic(scores, criteria, tolerance, rule, DiscrepantRule.MODERATOR, adjudication, Optional.empty());
-    }
-
     /**
      * @param scores       the scorers' levels (an empty map for a blank response), the third scorer's excluded
      * @param adjudication the third scorer's submitted levels, if a third scorer has scored

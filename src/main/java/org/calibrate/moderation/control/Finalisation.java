@@ -3,7 +3,6 @@ package org.calibrate.moderation.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.calibrate.audit.control.AuditLog;
@@ -87,7 +86,7 @@ public class Finalisation {
      */
     public Round finalise(RoundAccess.Access a, long lockVersion, boolean returnGrades) {
         Round round = access.lockForUpdate(a.round());
-        requireLock(round, lockVersion);
+        round.requireLockVersion(lockVersion);
         Resolutions.requireModeration(round);
         Readiness r = readiness(round);
         if (!r.ready()) {
@@ -119,7 +118,7 @@ public class Finalisation {
 
     public Round reopen(RoundAccess.Access a, long lockVersion, String reason) {
         Round round = access.lockForUpdate(a.round());
-        requireLock(round, lockVersion);
+        round.requireLockVersion(lockVersion);
         if (round.phase() != Phase.FINALISED) {
             throw new ApiRefusal(409, "phase_refused", "Only a finalised round can be reopened.");
         }
@@ -140,9 +139,7 @@ public class Finalisation {
         }
         Optional<Placement> placement = placement(round);
         RubricDefinition rubric = moderation.rubric(round);
-        Map<String, PieceResolution> finals = new HashMap<>();
-        em.createQuery("select r from PieceResolution r where r.roundId = :r", PieceResolution.class).setParameter("r", round.id())
-                .getResultList().forEach(x -> finals.put(x.pieceId(), x));
+        Map<String, PieceResolution> finals = finals(round);
         Map<String, RosterMember> roster = new HashMap<>();
         em.createQuery("select m from RosterMember m where m.courseId = :c", RosterMember.class).setParameter("c", round.courseId())
                 .getResultList().forEach(m -> roster.put(m.userId(), m));
@@ -164,7 +161,8 @@ public class Finalisation {
 
     public OutboxItem retry(RoundAccess.Access a, long itemId, long version) {
         Placement placement = placement(a.round()).orElseThrow(() -> ApiRefusal.notFound("This round returns no grades."));
-        boolean ours = identities(a.round()).stream().anyMatch(i -> outbox.find(itemId).map(x -> x.userId().equals(i.learnerSubject())).orElse(false));
+        Optional<String> student = outbox.find(itemId).map(OutboxItem::userId);
+        boolean ours = student.isPresent() && identities(a.round()).stream().anyMatch(i -> i.learnerSubject().equals(student.get()));
         if (!ours) {
             throw ApiRefusal.notFound("No such grade in this round.");
         }
@@ -179,9 +177,7 @@ public class Finalisation {
 
     private void queueGrades(RoundAccess.Access a, Round round, Placement placement, List<Moderation.PieceState> states) {
         RubricDefinition rubric = moderation.rubric(round);
-        Map<String, PieceResolution> finals = new HashMap<>();
-        em.createQuery("select r from PieceResolution r where r.roundId = :r", PieceResolution.class).setParameter("r", round.id())
-                .getResultList().forEach(x -> finals.put(x.pieceId(), x));
+        Map<String, PieceResolution> finals = finals(round);
         int queued = 0;
         for (PieceIdentity id : identities(round)) {
             PieceResolution f = finals.get(id.pieceId());
@@ -200,6 +196,14 @@ public class Finalisation {
         }
         int total = f.levels().values().stream().mapToInt(Integer::intValue).sum();
         return round.gradeScale().grade(total, rubric.minTotal(), rubric.maxTotal(), scoreMaximum);
+    }
+
+    /** The round's recorded final scores by piece id. */
+    private Map<String, PieceResolution> finals(Round round) {
+        Map<String, PieceResolution> finals = new HashMap<>();
+        em.createQuery("select r from PieceResolution r where r.roundId = :r", PieceResolution.class).setParameter("r", round.id())
+                .getResultList().forEach(x -> finals.put(x.pieceId(), x));
+        return finals;
     }
 
     private List<PieceIdentity> identities(Round round) {
@@ -229,11 +233,6 @@ public class Finalisation {
         return String.join(", ", codes.subList(0, Math.min(10, codes.size()))) + (codes.size() > 10 ? " …" : "");
     }
 
-    private static void requireLock(Round round, long lockVersion) {
-        if (round.lockVersion() != lockVersion) {
-            throw new OptimisticLockException("round changed meanwhile");
-        }
-    }
 
     private static String actor(RoundAccess.Access a) {
         return "member:" + a.member().id();

@@ -92,9 +92,7 @@ public class Meetings {
     public Round reveal(RoundAccess.Access a, long lockVersion, boolean revealed) {
         Round round = a.round();
         requireEnded(round);
-        if (round.lockVersion() != lockVersion) {
-            throw new OptimisticLockException("round changed meanwhile");
-        }
+        round.requireLockVersion(lockVersion);
         round.scorersRevealed(revealed, Instant.now(Clock.systemUTC()));
         em.flush();
         audit.record("member:" + a.member().id(), revealed ? "meeting.scorers-revealed" : "meeting.scorers-hidden", "round:" + round.id(),

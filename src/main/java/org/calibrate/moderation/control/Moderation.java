@@ -54,9 +54,11 @@ public class Moderation {
     public record PieceState(Piece piece, List<Score> scores, Optional<Seat> adjudicationSeat, Optional<Score> adjudication,
                              Optional<PieceResolution> resolution, Standing.Of standing, Optional<FinalScores.Final> finalScore,
                              State state, List<PieceFlag> flags, int posts, int exemplars) {
-        public boolean openConditionFlag() {
-            return flags.stream().anyMatch(f -> f.kind().startsWith(PieceFlag.CONDITION_PREFIX) && f.acknowledgedAt().isEmpty());
-        }
+    }
+
+    /** A scorer suggested a condition code that no moderator has answered yet. */
+    private static boolean openConditionFlag(List<PieceFlag> flags) {
+        return flags.stream().anyMatch(f -> f.kind().startsWith(PieceFlag.CONDITION_PREFIX) && f.acknowledgedAt().isEmpty());
     }
 
     public RubricDefinition rubric(Round round) {
@@ -116,14 +118,13 @@ public class Moderation {
                     round.discrepantRule(), adjudication.map(s -> s.content().levels()), Optional.ofNullable(fair.get(p.code().value())));
             Optional<FinalScores.Final> fin = resolution.map(r -> new FinalScores.Final(r.method(), r.levels(), r.conditionCode()))
                     .or(() -> automatic);
-            PieceState draft = new PieceState(p, own, Optional.ofNullable(seats.get(p.id())), adjudication, resolution, standing,
-                    fin, State.UNSCORED, f, posts.getOrDefault(p.id(), 0), exemplars.getOrDefault(p.id(), 0));
+            Optional<Seat> seat = Optional.ofNullable(seats.get(p.id()));
             State state;
             if (resolution.isPresent() && !resolution.get().automatic()) {
                 state = State.RESOLVED;
-            } else if (resolution.isPresent() || (automatic.isPresent() && !draft.openConditionFlag())) {
+            } else if (resolution.isPresent() || (automatic.isPresent() && !openConditionFlag(f))) {
                 state = State.SETTLED;
-            } else if (draft.adjudicationSeat().isPresent() && adjudication.isEmpty()) {
+            } else if (seat.isPresent() && adjudication.isEmpty()) {
                 state = State.ADJUDICATING;
             } else if (own.isEmpty()) {
                 state = State.UNSCORED;
@@ -132,8 +133,8 @@ public class Moderation {
             }
             // A suggested condition code waits for the moderator even where the levels agree.
             Optional<FinalScores.Final> shown = state == State.WAITING ? Optional.empty() : fin;
-            states.add(new PieceState(p, own, draft.adjudicationSeat(), adjudication, resolution, standing, shown, state, f,
-                    draft.posts(), draft.exemplars()));
+            states.add(new PieceState(p, own, seat, adjudication, resolution, standing, shown, state, f,
+                    posts.getOrDefault(p.id(), 0), exemplars.getOrDefault(p.id(), 0)));
         }
         return states;
     }

@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -114,9 +113,7 @@ public class ReportsResource {
             throw ApiRefusal.invalid("Send the round's lock_version and shared: true or false.");
         }
         Round round = a.round();
-        if (round.lockVersion() != body.lock_version) {
-            throw new OptimisticLockException("round changed meanwhile");
-        }
+        round.requireLockVersion(body.lock_version);
         round.reportShared(body.shared, java.time.Instant.now());
         em.flush();
         audit.record("member:" + a.member().id(), body.shared ? "report.shared" : "report.unshared", "round:" + round.id(),

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.calibrate.allocation.entity.AllocationRun;
@@ -82,7 +81,7 @@ public class Rounds {
 
     public Round edit(RoundAccess.Access a, long lockVersion, Changes c) {
         Round round = a.round();
-        requireLock(round, lockVersion);
+        round.requireLockVersion(lockVersion);
         if (round.phase() == Phase.FINALISED) {
             throw new ApiRefusal(409, "round_finalised", "A finalised round cannot change.");
         }
@@ -129,7 +128,7 @@ public class Rounds {
     /** An explicit phase move by a moderator, refused with the reason when the round is not ready for it. */
     public Round move(RoundAccess.Access a, long lockVersion, Phase to) {
         Round round = access.lockForUpdate(a.round());
-        requireLock(round, lockVersion);
+        round.requireLockVersion(lockVersion);
         Phase from = round.phase();
         if (to == Phase.FINALISED || from == Phase.FINALISED) {
             throw new ApiRefusal(409, "phase_refused", to == Phase.FINALISED
@@ -206,11 +205,6 @@ public class Rounds {
         return em.createQuery(jpql, Long.class).setParameter("r", roundId).getSingleResult();
     }
 
-    static void requireLock(Round round, long lockVersion) {
-        if (round.lockVersion() != lockVersion) {
-            throw new OptimisticLockException("round changed meanwhile");
-        }
-    }
 
     private static String actor(RoundAccess.Caller caller) {
         return "user:" + caller.userId();

@@ -217,6 +217,13 @@ public class Round {
         this.updatedAt = now;
     }
 
+    /** The version the caller saw must still be the round's: someone else's change is never overwritten. */
+    public void requireLockVersion(long seen) {
+        if (lockVersion != seen) {
+            throw new jakarta.persistence.OptimisticLockException("round changed meanwhile");
+        }
+    }
+
     public void requirePhase(Phase expected, String message) {
         if (phase() != expected) {
             throw new IllegalStateException(message);

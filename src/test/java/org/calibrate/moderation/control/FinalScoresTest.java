@@ -1,6 +1,7 @@
 package org.calibrate.moderation.control;
 
 import org.calibrate.moderation.entity.AdjacentRule;
+import org.calibrate.moderation.entity.DiscrepantRule;
 import org.calibrate.moderation.entity.ResolutionMethod;
 import org.calibrate.moderation.entity.Tolerance;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class FinalScoresTest {
     private static final List<Map<String, Integer>> ADJACENT = List.of(Map.of("ideas", 3, "voice", 2), Map.of("ideas", 2, "voice", 2));
 
     private static Optional<FinalScores.Final> auto(List<Map<String, Integer>> scores, Tolerance t, AdjacentRule r) {
-        return FinalScores.automatic(scores, CRITERIA, t, r, Optional.empty());
+        return FinalScores.automatic(scores, CRITERIA, t, r, DiscrepantRule.MODERATOR, Optional.empty(), Optional.empty());
     }
 
     @Test
@@ -55,7 +56,8 @@ class FinalScoresTest {
     void discrepantScoresWaitUnlessAThirdScorerHasScored() {
         var apart = List.of(Map.of("ideas", 4, "voice", 2), Map.of("ideas", 1, "voice", 2));
         assertTrue(auto(apart, Tolerance.ADJACENT, AdjacentRule.MEAN_UP).isEmpty());
-        var f = FinalScores.automatic(apart, CRITERIA, Tolerance.ADJACENT, AdjacentRule.MEAN_UP, Optional.of(Map.of("ideas", 3, "voice", 2))).orElseThrow();
+        var f = FinalScores.automatic(apart, CRITERIA, Tolerance.ADJACENT, AdjacentRule.MEAN_UP, DiscrepantRule.MODERATOR,
+                Optional.of(Map.of("ideas", 3, "voice", 2)), Optional.empty()).orElseThrow();
         assertEquals(ResolutionMethod.ADJUDICATION, f.method());
         assertEquals(Map.of("ideas", 3, "voice", 2), f.levels());
     }
@@ -74,18 +76,18 @@ class FinalScoresTest {
         var apart = List.of(Map.of("ideas", 4, "voice", 2), Map.of("ideas", 1, "voice", 2));
         Optional<Map<String, Integer>> fair = Optional.of(Map.of("ideas", 3, "voice", 2));
         assertTrue(FinalScores.automatic(apart, CRITERIA, Tolerance.ADJACENT, AdjacentRule.MEAN_UP,
-                org.calibrate.moderation.entity.DiscrepantRule.MODERATOR, Optional.empty(), fair).isEmpty(), "never silently");
+                DiscrepantRule.MODERATOR, Optional.empty(), fair).isEmpty(), "never silently");
         var f = FinalScores.automatic(apart, CRITERIA, Tolerance.ADJACENT, AdjacentRule.MEAN_UP,
-                org.calibrate.moderation.entity.DiscrepantRule.FAIR, Optional.empty(), fair).orElseThrow();
+                DiscrepantRule.FAIR, Optional.empty(), fair).orElseThrow();
         assertEquals(ResolutionMethod.FAIR, f.method());
         assertEquals(Map.of("ideas", 3, "voice", 2), f.levels());
         var adjacent = FinalScores.automatic(ADJACENT, CRITERIA, Tolerance.ADJACENT, AdjacentRule.FAIR,
-                org.calibrate.moderation.entity.DiscrepantRule.MODERATOR, Optional.empty(), Optional.of(Map.of("ideas", 2, "voice", 2))).orElseThrow();
+                DiscrepantRule.MODERATOR, Optional.empty(), Optional.of(Map.of("ideas", 2, "voice", 2))).orElseThrow();
         assertEquals(ResolutionMethod.FAIR, adjacent.method());
         assertTrue(FinalScores.automatic(ADJACENT, CRITERIA, Tolerance.ADJACENT, AdjacentRule.FAIR,
-                org.calibrate.moderation.entity.DiscrepantRule.MODERATOR, Optional.empty(), Optional.empty()).isEmpty(),
+                DiscrepantRule.MODERATOR, Optional.empty(), Optional.empty()).isEmpty(),
                 "without a model fit the piece waits for the moderators");
         assertTrue(FinalScores.automatic(List.of(Map.of(), Map.of("ideas", 1, "voice", 1)), CRITERIA, Tolerance.ADJACENT, AdjacentRule.FAIR,
-                org.calibrate.moderation.entity.DiscrepantRule.FAIR, Optional.empty(), fair).isEmpty(), "a blank beside a score stays with the moderators");
+                DiscrepantRule.FAIR, Optional.empty(), fair).isEmpty(), "a blank beside a score stays with the moderators");
     }
 }
