@@ -20,7 +20,7 @@ final class UploadBytes {
     }
 
     static Upload read(InputStream in, long maxBytes) throws IOException, ExportZipRefused {
-        byte[] buffer = new byte[FIRST_CAPACITY];
+        byte[] buffer = new byte[(int) Math.min(FIRST_CAPACITY, maxBytes + 1)];
         int length = 0;
         while (true) {
             if (length == buffer.length) {

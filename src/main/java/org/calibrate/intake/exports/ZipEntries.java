@@ -76,7 +76,8 @@ final class ZipEntries {
         } catch (NameEncoding notUtf8) {
             try {
                 // Windows' own "Send to compressed folder" writes names in the old DOS code page, unflagged;
-                // entries that are flagged UTF-8 are still read as UTF-8.
+                // entries that are flagged UTF-8 are still read as UTF-8. Reading again at most doubles the
+                // work, which the limits bound on each pass.
                 contents = entries.readAll(CP437, declared);
             } catch (NameEncoding unreadable) {
                 throw damaged("an entry's name is not readable text", unreadable.getCause());
