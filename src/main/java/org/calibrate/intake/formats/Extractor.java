@@ -58,6 +58,7 @@ public final class Extractor {
     private Extraction read(SubmittedFile file, Magic magic) throws Unreadable {
         byte[] content = file.content();
         return switch (magic) {
+            case PDF -> new PdfText(limits).read(content);
             case RTF -> RtfText.read(content);
             case NONE -> fromText(file);
             default -> throw Unreadable.unsupported(magic.description());
