@@ -18,6 +18,7 @@ public final class Extractor {
             throw new IllegalArgumentException("an extractor needs its limits");
         }
         this.limits = limits;
+        DocxText.guardZipReading(limits);
     }
 
     public Extraction extract(SubmittedFile file) throws Unreadable {
@@ -59,9 +60,20 @@ public final class Extractor {
         byte[] content = file.content();
         return switch (magic) {
             case PDF -> new PdfText(limits).read(content);
+            case ZIP -> fromPackage(content);
+            case OLE2 -> throw Ole2Files.refusal(content);
             case RTF -> RtfText.read(content);
             case NONE -> fromText(file);
             default -> throw Unreadable.unsupported(magic.description());
+        };
+    }
+
+    private Extraction fromPackage(byte[] content) throws Unreadable {
+        ZipDirectory zip = ZipDirectory.read(content, limits);
+        return switch (ZipPackage.identify(zip)) {
+            case ODT -> new OdtText(limits).read(zip);
+            case DOCX -> new DocxText(limits).read(content);
+            default -> throw new IllegalStateException("a package is a DOCX or an ODT");
         };
     }
 
