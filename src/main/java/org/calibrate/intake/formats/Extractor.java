@@ -63,8 +63,9 @@ public final class Extractor {
             case ZIP -> fromPackage(content);
             case OLE2 -> throw Ole2Files.refusal(content);
             case RTF -> RtfText.read(content);
+            case PNG, JPEG, GIF, TIFF, BMP, WEBP, HEIC, AVIF -> new ImageCheck(limits).read(content, magic);
             case NONE -> fromText(file);
-            default -> throw Unreadable.unsupported(magic.description());
+            case ARCHIVE, PROGRAM, MEDIA -> throw Unreadable.unsupported(magic.description());
         };
     }
 
