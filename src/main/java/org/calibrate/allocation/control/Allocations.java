@@ -58,7 +58,7 @@ public class Allocations {
         if (phase != Phase.SETUP && phase != Phase.CALIBRATION && phase != Phase.SCORING) {
             throw new ApiRefusal(409, "phase_refused", "Allocation can run only until scoring ends.");
         }
-        List<Piece> pieces = em.createQuery("select p from Piece p where p.roundId = :r", Piece.class).setParameter("r", round.id()).getResultList();
+        List<Piece> pieces = em.createQuery("select p from Piece p where p.roundId = :r and p.excludedReason is null", Piece.class).setParameter("r", round.id()).getResultList();
         List<RoundMember> members = em.createQuery("select m from RoundMember m where m.roundId = :r", RoundMember.class)
                 .setParameter("r", round.id()).getResultList();
         List<RoundMember> scorers = members.stream().filter(RoundMember::active).filter(RoundMember::scorer).toList();

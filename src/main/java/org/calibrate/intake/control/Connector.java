@@ -16,6 +16,11 @@ public interface Connector {
     /** One listed submission with its content, sizes bounded by the connector. */
     Submission fetch(Listed listed) throws SourceFailure;
 
+    /** What the whole source said about its submissions that a person should read (files left out, students not linked). */
+    default List<String> notices() {
+        return List.of();
+    }
+
     /**
      * A submission known by its key and fingerprint (see {@link Submission}); {@code handle} is what
      * the connector needs to fetch it again (an id, a URL list), kept with the import item.

@@ -67,7 +67,7 @@ public class Moderation {
 
     /** Every piece of the round, in code order. */
     public List<PieceState> pieces(Round round) {
-        return states(round, em.createQuery("select p from Piece p where p.roundId = :r order by p.code", Piece.class)
+        return states(round, em.createQuery("select p from Piece p where p.roundId = :r and p.excludedReason is null order by p.code", Piece.class)
                 .setParameter("r", round.id()).getResultList());
     }
 

@@ -52,7 +52,7 @@ public class ScoringChart {
         Map<String, List<Score>> byPiece = new HashMap<>();
         scoring.submitted(round.id()).forEach(s -> byPiece.computeIfAbsent(s.pieceId(), k -> new ArrayList<>()).add(s));
         List<Row> rows = new ArrayList<>();
-        for (Piece p : em.createQuery("select p from Piece p where p.roundId = :r", Piece.class).setParameter("r", round.id()).getResultList()) {
+        for (Piece p : em.createQuery("select p from Piece p where p.roundId = :r and p.excludedReason is null", Piece.class).setParameter("r", round.id()).getResultList()) {
             List<Score> scores = byPiece.getOrDefault(p.id(), List.of());
             List<Cell> cells = scores.stream().sorted(Comparator.comparing(Score::memberId)).map(s -> {
                 Map<String, Integer> levels = s.content().levels();

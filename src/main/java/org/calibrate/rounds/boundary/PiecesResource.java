@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -19,7 +20,9 @@ import org.calibrate.calibration.control.Calibrations;
 import org.calibrate.calibration.entity.CalibrationItem;
 import org.calibrate.rounds.control.Pieces;
 import org.calibrate.rounds.control.RoundAccess;
+import org.calibrate.rounds.entity.Exclusion;
 import org.calibrate.rounds.entity.Phase;
+import org.calibrate.rounds.entity.PieceCode;
 import org.calibrate.rounds.entity.Piece;
 import org.calibrate.rubrics.entity.Rubric;
 import org.calibrate.rubrics.entity.RubricDefinition;
@@ -74,7 +77,13 @@ public class PiecesResource {
         public List<NewPieceBody> pieces;
     }
 
-    public record PieceRow(String code, String origin, int words, long scorers, long submitted, long flags) {
+    public record PieceRow(String code, String origin, int words, long scorers, long submitted, long flags, String source,
+                           int attempt, boolean needs_check, String excluded, String excluded_note) {
+    }
+
+    public static class ExclusionBody {
+        public String reason;
+        public String note;
     }
 
     public record PieceList(List<PieceRow> pieces) {
@@ -137,7 +146,8 @@ public class PiecesResource {
         }
         return new PieceList(pieces.of(a.round().id()).stream().map(p -> {
             long[] c = counts.getOrDefault(p.id(), new long[3]);
-            return new PieceRow(p.code().value(), p.origin().orElse(null), p.words(), c[0], c[1], c[2]);
+            return new PieceRow(p.code().value(), p.origin().orElse(null), p.words(), c[0], c[1], c[2], p.source(), p.attempt(),
+                    p.needsCheck(), p.excluded().map(Exclusion::key).orElse(null), p.excludedNote().orElse(null));
         }).toList());
     }
 
@@ -165,6 +175,34 @@ public class PiecesResource {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
         List<Piece> added = pieces.addDemo(a);
         return Response.status(201).entity(new Added(added.size(), pieces.of(a.round().id()).size())).build();
+    }
+
+    /** Leaves a piece out of the round with a reason (consent declined, wrong assignment, duplicate, unreadable, other). */
+    @PUT
+    @Path("{code}/exclusion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PieceRow exclude(@PathParam("id") String id, @PathParam("code") String code, ExclusionBody body) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        Exclusion reason = Optional.ofNullable(body).map(b -> b.reason).flatMap(Exclusion::of)
+                .orElseThrow(() -> ApiRefusal.invalid("Say why: consent_declined, wrong_assignment, duplicate, unreadable or other."));
+        if (reason == Exclusion.OTHER && (body.note == null || body.note.isBlank())) {
+            throw ApiRefusal.invalid("Say in a note why the piece is left out.");
+        }
+        return row(pieces.exclude(a, PieceCode.parse(code).orElseThrow(() -> ApiRefusal.notFound("No such piece in this round.")),
+                Optional.of(reason), Optional.ofNullable(body.note)));
+    }
+
+    @DELETE
+    @Path("{code}/exclusion")
+    public PieceRow include(@PathParam("id") String id, @PathParam("code") String code) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        return row(pieces.exclude(a, PieceCode.parse(code).orElseThrow(() -> ApiRefusal.notFound("No such piece in this round.")),
+                Optional.empty(), Optional.empty()));
+    }
+
+    private static PieceRow row(Piece p) {
+        return new PieceRow(p.code().value(), p.origin().orElse(null), p.words(), 0, 0, 0, p.source(), p.attempt(), p.needsCheck(),
+                p.excluded().map(Exclusion::key).orElse(null), p.excludedNote().orElse(null));
     }
 
     @GET

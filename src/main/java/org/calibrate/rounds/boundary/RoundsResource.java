@@ -107,7 +107,7 @@ public class RoundsResource {
         RoundAccess.Caller caller = access.caller(session.principal());
         List<Listed> listed = rounds.mine(caller).stream().map(a -> {
             Round r = a.round();
-            long pieces = em.createQuery("select count(p) from Piece p where p.roundId = :r", Long.class).setParameter("r", r.id()).getSingleResult();
+            long pieces = em.createQuery("select count(p) from Piece p where p.roundId = :r and p.excludedReason is null", Long.class).setParameter("r", r.id()).getSingleResult();
             QueueCount queue = null;
             CalibrationStatus calibration = null;
             if (a.member().scorer()) {
@@ -196,7 +196,7 @@ public class RoundsResource {
 
     private RoundViews.RoundView moderatorView(RoundAccess.Access a) {
         Round r = a.round();
-        long pieces = em.createQuery("select count(p) from Piece p where p.roundId = :r", Long.class).setParameter("r", r.id()).getSingleResult();
+        long pieces = em.createQuery("select count(p) from Piece p where p.roundId = :r and p.excludedReason is null", Long.class).setParameter("r", r.id()).getSingleResult();
         return RoundViews.moderator(r, a.member(), em.find(Rubric.class, r.rubricId()), courseTitle(r), members.of(r.id()), pieces,
                 allocations.summary(r).map(RoundViews.AllocationView::of).orElse(null), calibrations.items(r.id()).size());
     }

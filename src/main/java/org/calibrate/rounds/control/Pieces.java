@@ -9,6 +9,7 @@ import org.calibrate.audit.control.AuditLog;
 import org.calibrate.demo.control.DemoPlatform;
 import org.calibrate.demo.entity.DemoCourse;
 import org.calibrate.platform.entity.Platform;
+import org.calibrate.rounds.entity.Exclusion;
 import org.calibrate.rounds.entity.Phase;
 import org.calibrate.rounds.entity.Piece;
 import org.calibrate.rounds.entity.PieceCode;
@@ -83,17 +84,9 @@ public class Pieces {
             throw ApiRefusal.invalid("A round holds at most " + MAX_PER_ROUND + " pieces.");
         }
         Instant now = Instant.now(Clock.systemUTC());
-        List<Person> people = new java.util.ArrayList<>(coursePeople(round.courseId()));
-        people.addAll(morePeople);
-        // The class a piece came from says much about whose it is: every class named in the round goes too.
         Set<String> classes = new HashSet<>(moreClasses);
         pieces.forEach(n -> n.origin().ifPresent(classes::add));
-        classes.addAll(em.createQuery("select distinct p.origin from Piece p where p.roundId = :r and p.origin is not null", String.class)
-                .setParameter("r", round.id()).getResultList());
-        Course course = em.find(Course.class, round.courseId());
-        Anonymiser anonymiser = new Anonymiser(new KnownPeople(people),
-                new CourseContext(course == null ? Optional.empty() : course.title(), course == null ? Optional.empty() : course.label(),
-                        schools, List.copyOf(classes)));
+        Anonymiser anonymiser = anonymiser(round, morePeople, classes, schools);
         List<Piece> added = new java.util.ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             NewPiece n = pieces.get(i);
@@ -115,6 +108,78 @@ public class Pieces {
         round.allocationOutdated();
         audit.record("member:" + a.member().id(), "round.pieces-added", "round:" + round.id(), added.size() + " from " + source.name().toLowerCase(java.util.Locale.ROOT));
         return added;
+    }
+
+    /**
+     * The anonymiser for a round's pieces: the course roster (and the demo course's people in the demo LMS), the
+     * course's title and label, the school, and every class named in the round.
+     */
+    public Anonymiser anonymiser(Round round, Set<String> classes) {
+        Course course = em.find(Course.class, round.courseId());
+        DemoCourse dc = demoCourse(course);
+        List<CourseContext.School> schools = dc == null || dc.course().school() == null ? List.of()
+                : List.of(new CourseContext.School(dc.course().school(), List.of()));
+        Set<String> all = new HashSet<>(classes);
+        if (dc != null) {
+            dc.sections().forEach(sec -> all.add(sec.name()));
+        }
+        return anonymiser(round, dc == null ? List.of() : demoPeople(dc), all, schools);
+    }
+
+    private Anonymiser anonymiser(Round round, List<Person> morePeople, Set<String> classes, List<CourseContext.School> schools) {
+        List<Person> people = new java.util.ArrayList<>(coursePeople(round.courseId()));
+        people.addAll(morePeople);
+        // The class a piece came from says much about whose it is: every class named in the round goes too.
+        Set<String> all = new HashSet<>(classes);
+        all.addAll(em.createQuery("select distinct p.origin from Piece p where p.roundId = :r and p.origin is not null", String.class)
+                .setParameter("r", round.id()).getResultList());
+        Course course = em.find(Course.class, round.courseId());
+        return new Anonymiser(new KnownPeople(people),
+                new CourseContext(course == null ? Optional.empty() : course.title(), course == null ? Optional.empty() : course.label(),
+                        schools, List.copyOf(all)));
+    }
+
+    private DemoCourse demoCourse(Course course) {
+        DemoCourse dc = settings.demoEnabled() ? demo.course() : null;
+        return dc != null && course != null && course.contextId().equals(dc.course().id()) ? dc : null;
+    }
+
+    /**
+     * One imported submission's piece under a fresh code, in the caller's transaction; the text is already
+     * anonymised. The learner link is stored apart (grade return and an audited reveal only).
+     */
+    public Piece create(Round round, String text, Optional<String> origin, Piece.Source source, Optional<String> learner, int attempt, Instant now) {
+        long count = em.createQuery("select count(p) from Piece p where p.roundId = :r", Long.class).setParameter("r", round.id()).getSingleResult();
+        if (count >= MAX_PER_ROUND) {
+            throw new IllegalArgumentException("The round holds " + MAX_PER_ROUND + " pieces, the most it can.");
+        }
+        PieceCode code;
+        do {
+            code = PieceCode.random();
+        } while (find(round.id(), code).isPresent());
+        Piece piece = new Piece(round.id(), code, text, origin, source, now);
+        piece.attempt(attempt);
+        em.persist(piece);
+        learner.ifPresent(s -> em.persist(new PieceIdentity(piece.id(), round.platformId(), s)));
+        round.allocationOutdated();
+        return piece;
+    }
+
+    /** Leaves a piece out of the round (or takes it back in) while the round is in setup; audited. */
+    public Piece exclude(RoundAccess.Access a, PieceCode code, Optional<Exclusion> reason, Optional<String> note) {
+        Round round = a.round();
+        RoundAccess.requirePhase(round, Phase.SETUP, "Pieces can only be left out while the round is in setup.");
+        Piece piece = find(round.id(), code).orElseThrow(() -> new ApiRefusal(404, "not_found", "No such piece in this round."));
+        String before = piece.excluded().map(Exclusion::key).orElse("included");
+        if (reason.isPresent()) {
+            piece.exclude(reason.get(), note);
+        } else {
+            piece.include();
+        }
+        round.allocationOutdated();
+        audit.record("member:" + a.member().id(), reason.isPresent() ? "piece.excluded" : "piece.included", "round:" + round.id() + " piece:" + code.value(),
+                before + " -> " + reason.map(Exclusion::key).orElse("included") + note.map(n -> " (" + n.strip() + ")").orElse(""));
+        return piece;
     }
 
     /** The course roster's learners and teachers, with the ids and e-mail addresses that identify them too. */
@@ -160,9 +225,8 @@ public class Pieces {
     /** Everyone whose name must not appear in a piece of this course: the roster, and the demo course's people in the demo LMS. */
     public List<Person> knownPeople(String courseId) {
         List<Person> people = new java.util.ArrayList<>(coursePeople(courseId));
-        Course course = em.find(Course.class, courseId);
-        DemoCourse dc = settings.demoEnabled() ? demo.course() : null;
-        if (dc != null && course != null && course.contextId().equals(dc.course().id())) {
+        DemoCourse dc = demoCourse(em.find(Course.class, courseId));
+        if (dc != null) {
             people.addAll(demoPeople(dc));
         }
         return people;

@@ -154,7 +154,7 @@ public class Rounds {
     }
 
     private void requireAllocated(Round round) {
-        long pieces = count("select count(p) from Piece p where p.roundId = :r", round.id());
+        long pieces = count("select count(p) from Piece p where p.roundId = :r and p.excludedReason is null", round.id());
         if (pieces == 0) {
             throw new ApiRefusal(409, "phase_refused", "The round has no pieces yet: add the pieces to score first.");
         }

@@ -67,7 +67,7 @@ public class Progress {
         List<ScorerProgress> scorers = members.stream().map(m -> new ScorerProgress(m, allocated.getOrDefault(m.id(), 0),
                 submitted.getOrDefault(m.id(), 0), drafts.getOrDefault(m.id(), 0), Optional.ofNullable(last.get(m.id())),
                 Calibrations.result(round, attempts.getOrDefault(m.id(), List.of()), items))).toList();
-        long pieces = em.createQuery("select count(p) from Piece p where p.roundId = :r", Long.class).setParameter("r", round.id()).getSingleResult();
+        long pieces = em.createQuery("select count(p) from Piece p where p.roundId = :r and p.excludedReason is null", Long.class).setParameter("r", round.id()).getSingleResult();
         // A piece is complete when every seat on it holds a submitted score.
         long complete = em.createQuery("select count(p) from Piece p where p.roundId = :r and exists (select t.id from Seat t where t.pieceId = p.id)"
                         + " and not exists (select t.id from Seat t where t.pieceId = p.id and not exists"

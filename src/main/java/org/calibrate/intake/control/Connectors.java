@@ -1,0 +1,66 @@
+package org.calibrate.intake.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.calibrate.demo.control.DemoPlatform;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.calibrate.intake.entity.ImportJob;
+import org.calibrate.intake.exports.ZipLimits;
+import org.calibrate.intake.moodle.MoodleSubmissions;
+import org.calibrate.rounds.control.Pieces;
+import org.calibrate.intake.entity.ImportKind;
+import org.calibrate.rounds.entity.Piece;
+import org.calibrate.runtime.Settings;
+
+/** The connector behind each kind of import, built from the job's parameters. */
+@ApplicationScoped
+public class Connectors {
+    @Inject
+    Settings settings;
+    @Inject
+    DemoPlatform demo;
+    @Inject
+    BlobStore blobs;
+    @Inject
+    IntakePolicy policy;
+    @Inject
+    MoodleConnections moodle;
+    @Inject
+    Pieces pieces;
+    @PersistenceContext(unitName = "calibrate")
+    EntityManager em;
+
+    public Connector forJob(ImportJob job) throws SourceFailure {
+        return switch (job.kind()) {
+            case DEMO -> {
+                if (!settings.demoEnabled() || demo.course() == null) {
+                    throw new SourceFailure("The demo LMS is switched off on this server.", false);
+                }
+                yield new DemoConnector(demo.course());
+            }
+            case UPLOAD -> new UploadConnector(job.params(), blobs);
+            case EXPORT_ZIP -> {
+                var round = em.find(org.calibrate.rounds.entity.Round.class, job.roundId());
+                var d = ZipLimits.defaults();
+                yield new ZipConnector(job.params(), blobs, new ZipLimits(d.maxEntries(), policy.maxFileBytes(), d.maxTotalBytes(), d.maxRatio(),
+                        d.maxNameLength(), policy.maxImportBytes()), () -> pieces.knownPeople(round.courseId()));
+            }
+            case MOODLE -> {
+                var round = em.find(org.calibrate.rounds.entity.Round.class, job.roundId());
+                var p = jakarta.json.Json.createReader(new java.io.StringReader(job.params())).readObject();
+                yield new MoodleSubmissions(moodle.client(round.platformId()), p.getJsonNumber("course").longValue(),
+                        p.getJsonNumber("assignment").longValue(), p.getBoolean("drafts", false));
+            }
+        };
+    }
+
+    public static Piece.Source source(ImportKind kind) {
+        return switch (kind) {
+            case DEMO -> Piece.Source.DEMO;
+            case UPLOAD -> Piece.Source.UPLOAD;
+            case EXPORT_ZIP -> Piece.Source.EXPORT_ZIP;
+            case MOODLE -> Piece.Source.MOODLE;
+        };
+    }
+}
