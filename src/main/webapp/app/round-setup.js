@@ -10,6 +10,7 @@ import { phaseName } from "./rounds-page.js";
 import "./moderation-panel.js";
 import "./finalise-panel.js";
 import "./library-offer.js";
+import "./import-panel.js";
 
 const TABS = [
   ["overview", "Round"],
@@ -24,6 +25,9 @@ const TABS = [
 ];
 const STATUS_NAMES = { discrepant: "Discrepant", adjacent: "Adjacent", agreed: "Agreed", single: "Scored once" };
 const POLL_MS = 5000;
+const SOURCE_NAMES = { upload: "Uploaded", demo: "Demo LMS", moodle: "Moodle", export_zip: "LMS export" };
+const EXCLUSION_NAMES = { consent_declined: "Consent declined or opted out", wrong_assignment: "Wrong assignment",
+  duplicate: "Duplicate", unreadable: "Unreadable", other: "Other (say why)" };
 const FLAG_NAMES = { sensitive: "Sensitive content", unsure: "Unsure", file_problem: "File problem", condition: "Condition code",
   leak: "A name was hidden from a scorer" };
 
@@ -343,22 +347,50 @@ export class CalibrateRoundSetup extends LightElement {
       (r) => r.added + " piece added; " + r.pieces + " in the round.").then((r) => r && event.target.reset());
   }
 
+  exclude(event, p) {
+    event.preventDefault();
+    const f = event.target.elements;
+    const reason = f["exclude-reason"].value;
+    this.act("The piece was not left out", () => api.put(this.base + "/pieces/" + encodeURIComponent(p.code) + "/exclusion",
+      { reason, note: f["exclude-note"].value.trim() || null }), "Piece " + p.code + " is left out of the round.")
+      .then(() => this.loadTab());
+  }
+
+  include(p) {
+    this.act("The piece was not taken back", () => api.del(this.base + "/pieces/" + encodeURIComponent(p.code) + "/exclusion"),
+      "Piece " + p.code + " is in the round again.").then(() => this.loadTab());
+  }
+
   renderPieces() {
     const pieces = list(this.pieces && this.pieces.pieces);
+    const included = pieces.filter((p) => !p.excluded);
     const setup = this.round.phase === "setup";
     return html`
-      <p id="pieces-count"><strong>${number(pieces.length)}</strong> pieces. Scorers see each piece by its code only; the
+      <p id="pieces-count"><strong>${number(included.length)}</strong> pieces${pieces.length > included.length
+        ? html` (and ${number(pieces.length - included.length)} left out)` : nothing}. Scorers see each piece by its code only; the
         class it came from is used to keep teachers off their own students' work.</p>
-      ${setup ? html`<p class="actions"><button type="button" class="button secondary" id="pieces-demo"
-        @click=${() => this.act("The demo submissions were not added", () => api.post(this.base + "/pieces/demo"),
-          (r) => r.added + " submissions added from the demo course.")}>Add the demo course's submissions</button></p>` : nothing}
+      ${setup ? html`<calibrate-imports .roundId=${this.roundId} @calibrate-pieces-changed=${() => this.loadTab()}></calibrate-imports>` : nothing}
       ${pieces.length ? html`<div class="table-wrap"><table class="data-table" id="pieces-table">
         <caption>Pieces</caption>
-        <thead><tr><th scope="col">Code</th><th scope="col">Class</th><th scope="col" class="num">Words</th>
-          <th scope="col" class="num">Scorers</th><th scope="col" class="num">Submitted</th><th scope="col" class="num">Flags</th></tr></thead>
-        <tbody>${pieces.map((p) => html`<tr><th scope="row"><code>${p.code}</code></th><td>${str(p.origin) || "—"}</td>
+        <thead><tr><th scope="col">Code</th><th scope="col">Class</th><th scope="col">Source</th><th scope="col" class="num">Words</th>
+          <th scope="col" class="num">Scorers</th><th scope="col" class="num">Submitted</th><th scope="col" class="num">Flags</th>
+          <th scope="col">Status</th></tr></thead>
+        <tbody>${pieces.map((p) => html`<tr class=${p.excluded ? "row-muted" : ""}><th scope="row"><code>${p.code}</code></th>
+          <td>${str(p.origin) || "—"}</td><td>${SOURCE_NAMES[p.source] || p.source}${p.attempt > 1 ? html` · attempt ${p.attempt}` : nothing}</td>
           <td class="num">${number(p.words)}</td><td class="num">${number(p.scorers)}</td><td class="num">${number(p.submitted)}</td>
-          <td class="num">${number(p.flags)}</td></tr>`)}</tbody>
+          <td class="num">${number(p.flags)}</td>
+          <td>${p.excluded ? html`Left out: ${EXCLUSION_NAMES[p.excluded] || p.excluded}${p.excluded_note ? " — " + p.excluded_note : ""}
+              ${setup ? html` <button type="button" class="button link" @click=${() => this.include(p)}
+                aria-label=${"Take piece " + p.code + " back into the round"}>Take back</button>` : nothing}`
+            : html`${p.needs_check ? html`<span class="badge warn">Has images: check by eye</span> ` : nothing}
+              ${setup ? html`<form class="inline-form" @submit=${(e) => this.exclude(e, p)}>
+                <label class="visually-hidden" for=${"exclude-reason-" + p.code}>Why leave piece ${p.code} out</label>
+                <select id=${"exclude-reason-" + p.code} name="exclude-reason">
+                  ${Object.entries(EXCLUSION_NAMES).map(([k, v]) => html`<option value=${k}>${v}</option>`)}</select>
+                <label class="visually-hidden" for=${"exclude-note-" + p.code}>Note</label>
+                <input id=${"exclude-note-" + p.code} name="exclude-note" maxlength="1000" placeholder="Note" class="input-short">
+                <button type="submit" class="button secondary" aria-label=${"Leave piece " + p.code + " out"}>Leave out</button>
+              </form>` : "In the round"}`}</td></tr>`)}</tbody>
       </table></div>` : nothing}
       ${setup ? html`<form class="panel" id="piece-form" @submit=${(e) => this.addPasted(e)} novalidate aria-labelledby="piece-heading">
         <h3 id="piece-heading">Add a piece by pasting its text</h3>
