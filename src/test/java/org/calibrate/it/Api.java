@@ -50,6 +50,15 @@ final class Api {
         return call("PUT", path, json, token);
     }
 
+    Reply upload(String path, byte[] body, String contentType, String token) throws Exception {
+        HttpResponse<String> r = client.sendBytes(path, body, contentType, token);
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    Reply delete(String path, String token) throws Exception {
+        return call("DELETE", path, null, token);
+    }
+
     static JsonStructure parse(String body) {
         return Json.createReader(new StringReader(body)).read();
     }

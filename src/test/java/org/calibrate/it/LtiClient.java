@@ -108,6 +108,16 @@ public final class LtiClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of raw bytes (an upload) with the given content type. */
+    public HttpResponse<String> sendBytes(String path, byte[] body, String contentType, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(toolUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Exchanges the one-time code of a successful launch for the session token. */
     public String session(HttpResponse<String> launch) throws IOException, InterruptedException {
         String location = launch.headers().firstValue("Location").orElseThrow(() -> new AssertionError(

@@ -75,6 +75,17 @@ class RoundsAccessIT {
         e.add(new Endpoint("GET", r + "/pieces", null, "moderator"));
         e.add(new Endpoint("POST", r + "/pieces", "{\"pieces\":[{\"text\":\"x\"}]}", "moderator"));
         e.add(new Endpoint("POST", r + "/pieces/demo", "", "moderator"));
+        e.add(new Endpoint("PUT", r + "/pieces/" + sharedCode + "/exclusion", "{\"reason\":\"duplicate\"}", "moderator"));
+        e.add(new Endpoint("DELETE", r + "/pieces/" + sharedCode + "/exclusion", "", "moderator"));
+        e.add(new Endpoint("GET", r + "/imports", null, "moderator"));
+        e.add(new Endpoint("GET", r + "/imports/learners", null, "moderator"));
+        e.add(new Endpoint("POST", r + "/imports/demo", "", "moderator"));
+        e.add(new Endpoint("POST", r + "/imports/upload?name=a.txt", "text", "moderator"));
+        e.add(new Endpoint("POST", r + "/imports/zip?name=a.zip", "PK", "moderator"));
+        e.add(new Endpoint("GET", r + "/imports/moodle/assignments", null, "moderator"));
+        e.add(new Endpoint("POST", r + "/imports/moodle", "{\"assignment_id\":1}", "moderator"));
+        e.add(new Endpoint("GET", r + "/imports/no-such-import", null, "moderator"));
+        e.add(new Endpoint("POST", r + "/imports/no-such-import/resume", "", "moderator"));
         e.add(new Endpoint("GET", r + "/allocation", null, "moderator"));
         e.add(new Endpoint("POST", r + "/allocation", "{\"lock_version\":0}", "moderator"));
         e.add(new Endpoint("POST", r + "/calibration/items", "{\"text\":\"x\",\"levels\":{\"response\":1}}", "moderator"));

@@ -138,8 +138,13 @@ class RoundsBrowserIT {
         browser.frameShot("rounds-scorers");
 
         browser.clickable(By.id("tab-pieces")).click();
-        browser.clickable(By.id("pieces-demo")).click();
+        // The demo LMS's assignment comes in as an import job: its progress bar fills, then the pieces list shows codes.
+        browser.clickable(By.id("import-demo")).click();
+        browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".import-job"), "12 of 12 submissions"));
+        assertEquals("12", browser.driver.findElement(By.cssSelector(".import-job progress")).getAttribute("value"));
         browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("pieces-count"), "12"));
+        assertTrue(browser.driver.findElement(By.cssSelector(".import-job")).getText().contains("12 added"));
+        browser.frameShot("rounds-import");
         String pieces = browser.driver.findElement(By.id("pieces-table")).getText();
         assertFalse(pieces.contains("Maya"), "the pieces list shows codes, never names");
         browser.frameShot("rounds-pieces");
