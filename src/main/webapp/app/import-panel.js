@@ -97,6 +97,10 @@ export class CalibrateImports extends LightElement {
     try {
       const r = await call();
       this.message = { tone: "info", text: done };
+      // An import that ends before the next read still tells the setup to reload its pieces.
+      if (r && r.id) {
+        this.running.add(r.id);
+      }
       this.load();
       return r;
     } catch (e) {
