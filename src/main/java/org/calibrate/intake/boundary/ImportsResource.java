@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.calibrate.intake.control.BlobStore;
 import org.calibrate.intake.control.ImportJobs;
 import org.calibrate.intake.control.MoodleImports;
 import org.calibrate.intake.control.IntakePolicy;
@@ -22,6 +21,7 @@ import org.calibrate.intake.control.Uploads;
 import org.calibrate.intake.entity.ImportItem;
 import org.calibrate.intake.entity.ImportJob;
 import org.calibrate.intake.entity.ImportKind;
+import org.calibrate.rounds.control.Pieces;
 import org.calibrate.rounds.control.RoundAccess;
 import org.calibrate.session.boundary.ApiRefusal;
 import org.calibrate.session.boundary.Authenticated;
@@ -56,6 +56,8 @@ public class ImportsResource {
     IntakePolicy policy;
     @Inject
     MoodleImports moodle;
+    @Inject
+    Pieces pieces;
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
 
@@ -90,8 +92,8 @@ public class ImportsResource {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
         ImportJob job = jobs.find(a.round().id(), jobId).orElseThrow(() -> ApiRefusal.notFound("No such import in this round."));
         Map<String, String> codes = new HashMap<>();
-        for (Object[] r : em.createQuery("select p.id, p.code from Piece p where p.roundId = :r", Object[].class)
-                .setParameter("r", a.round().id()).getResultList()) {
+        for (Object[] r : em.createQuery("select p.id, p.code from ImportItem i, Piece p where i.jobId = :j and p.id = i.pieceId", Object[].class)
+                .setParameter("j", job.id()).getResultList()) {
             codes.put((String) r[0], (String) r[1]);
         }
         List<ItemView> items = jobs.items(job.id()).stream().map(i -> new ItemView(i.position() + 1, i.state().name().toLowerCase(java.util.Locale.ROOT),
@@ -119,7 +121,7 @@ public class ImportsResource {
     @Path("demo")
     public Response demo(@PathParam("id") String id) {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
-        uploads.requireDemoCourse(a.round());
+        pieces.requireDemoCourse(a.round());
         ImportJob job = jobs.create(a, ImportKind.DEMO, "The demo LMS's sample assignment", "{}");
         return Response.status(202).entity(JobView.of(job)).build();
     }

@@ -2,16 +2,21 @@ package org.calibrate.intake.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.calibrate.demo.control.DemoPlatform;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.calibrate.demo.control.DemoPlatform;
 import org.calibrate.intake.entity.ImportJob;
+import org.calibrate.intake.entity.ImportKind;
 import org.calibrate.intake.exports.ZipLimits;
 import org.calibrate.intake.moodle.MoodleSubmissions;
 import org.calibrate.rounds.control.Pieces;
-import org.calibrate.intake.entity.ImportKind;
 import org.calibrate.rounds.entity.Piece;
+import org.calibrate.rounds.entity.Round;
 import org.calibrate.runtime.Settings;
+
+import java.io.StringReader;
 
 /** The connector behind each kind of import, built from the job's parameters. */
 @ApplicationScoped
@@ -32,6 +37,7 @@ public class Connectors {
     EntityManager em;
 
     public Connector forJob(ImportJob job) throws SourceFailure {
+        Round round = em.find(Round.class, job.roundId());
         return switch (job.kind()) {
             case DEMO -> {
                 if (!settings.demoEnabled() || demo.course() == null) {
@@ -41,14 +47,12 @@ public class Connectors {
             }
             case UPLOAD -> new UploadConnector(job.params(), blobs);
             case EXPORT_ZIP -> {
-                var round = em.find(org.calibrate.rounds.entity.Round.class, job.roundId());
                 var d = ZipLimits.defaults();
                 yield new ZipConnector(job.params(), blobs, new ZipLimits(d.maxEntries(), policy.maxFileBytes(), d.maxTotalBytes(), d.maxRatio(),
                         d.maxNameLength(), policy.maxImportBytes()), () -> pieces.knownPeople(round.courseId()));
             }
             case MOODLE -> {
-                var round = em.find(org.calibrate.rounds.entity.Round.class, job.roundId());
-                var p = jakarta.json.Json.createReader(new java.io.StringReader(job.params())).readObject();
+                JsonObject p = Json.createReader(new StringReader(job.params())).readObject();
                 yield new MoodleSubmissions(moodle.client(round.platformId()), p.getJsonNumber("course").longValue(),
                         p.getJsonNumber("assignment").longValue(), p.getBoolean("drafts", false));
             }

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Blobs as rows of {@code stored_blob}: written in the transaction that uses them, so a crash leaves none half-made. */
+/**
+ * Blobs as rows of {@code stored_blob}: written in the transaction that uses them, so a crash leaves none half-made.
+ * Content already kept (an upload that becomes a piece's original, a file imported again) is kept once.
+ */
 @ApplicationScoped
 @Transactional
 public class DatabaseBlobStore implements BlobStore {
@@ -21,7 +24,12 @@ public class DatabaseBlobStore implements BlobStore {
 
     @Override
     public Ref put(byte[] content, String mediaType) {
-        StoredBlob blob = new StoredBlob(sha256(content), mediaType, content, Instant.now());
+        String hash = sha256(content);
+        for (Object[] r : em.createQuery("select b.id, b.mediaType from StoredBlob b where b.sha256 = :h and b.size = :s", Object[].class)
+                .setParameter("h", hash).setParameter("s", (long) content.length).setMaxResults(1).getResultList()) {
+            return new Ref((String) r[0], hash, content.length, (String) r[1]);
+        }
+        StoredBlob blob = new StoredBlob(hash, mediaType, content, Instant.now());
         em.persist(blob);
         return new Ref(blob.id(), blob.sha256(), blob.size(), blob.mediaType());
     }

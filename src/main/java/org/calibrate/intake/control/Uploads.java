@@ -5,15 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.calibrate.demo.control.DemoPlatform;
 import org.calibrate.intake.entity.ImportJob;
 import org.calibrate.intake.entity.ImportKind;
-import org.calibrate.platform.entity.Platform;
 import org.calibrate.rounds.control.RoundAccess;
 import org.calibrate.rounds.entity.Round;
-import org.calibrate.runtime.Settings;
 import org.calibrate.session.boundary.ApiRefusal;
-import org.calibrate.session.entity.Course;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +29,6 @@ public class Uploads {
     BlobStore blobs;
     @Inject
     IntakePolicy policy;
-    @Inject
-    Settings settings;
-    @Inject
-    DemoPlatform demo;
 
     public ImportJob file(RoundAccess.Access a, String name, Optional<String> learner, Optional<String> origin, InputStream body) {
         String fileName = fileName(name);
@@ -57,15 +49,6 @@ public class Uploads {
         byte[] content = bounded(body, policy.maxImportBytes());
         BlobStore.Ref ref = blobs.put(content, "application/zip");
         return jobs.create(a, ImportKind.EXPORT_ZIP, "LMS export " + fileName, ZipConnector.params(ref));
-    }
-
-    public void requireDemoCourse(Round round) {
-        Course course = em.find(Course.class, round.courseId());
-        Platform platform = em.find(Platform.class, round.platformId());
-        var dc = settings.demoEnabled() ? demo.course() : null;
-        if (dc == null || !platform.view().issuer().value().equals(demo.issuer()) || !course.contextId().equals(dc.course().id())) {
-            throw new ApiRefusal(409, "not_demo", "Only rounds in the demo LMS's course can take the demo submissions.");
-        }
     }
 
     private void requireLearner(Round round, String learner) {

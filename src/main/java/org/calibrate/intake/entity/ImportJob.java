@@ -117,12 +117,6 @@ public class ImportJob {
         this.updatedAt = now;
     }
 
-    /** An item that failed and now succeeded on a retry. */
-    public void retried(Instant now) {
-        failed = Math.max(0, failed - 1);
-        this.updatedAt = now;
-    }
-
     public void stopped(String message, Instant now) {
         this.state = State.STOPPED;
         this.message = clip(message);

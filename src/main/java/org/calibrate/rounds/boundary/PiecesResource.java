@@ -146,8 +146,7 @@ public class PiecesResource {
         }
         return new PieceList(pieces.of(a.round().id()).stream().map(p -> {
             long[] c = counts.getOrDefault(p.id(), new long[3]);
-            return new PieceRow(p.code().value(), p.origin().orElse(null), p.words(), c[0], c[1], c[2], p.source(), p.attempt(),
-                    p.needsCheck(), p.excluded().map(Exclusion::key).orElse(null), p.excludedNote().orElse(null));
+            return row(p, c);
         }).toList());
     }
 
@@ -201,8 +200,13 @@ public class PiecesResource {
     }
 
     private static PieceRow row(Piece p) {
-        return new PieceRow(p.code().value(), p.origin().orElse(null), p.words(), 0, 0, 0, p.source(), p.attempt(), p.needsCheck(),
-                p.excluded().map(Exclusion::key).orElse(null), p.excludedNote().orElse(null));
+        return row(p, new long[3]);
+    }
+
+    /** A piece's row with its counts: scorers, submitted scores, flags. */
+    private static PieceRow row(Piece p, long[] counts) {
+        return new PieceRow(p.code().value(), p.origin().orElse(null), p.words(), counts[0], counts[1], counts[2], p.source(), p.attempt(),
+                p.needsCheck(), p.excluded().map(Exclusion::key).orElse(null), p.excludedNote().orElse(null));
     }
 
     @GET

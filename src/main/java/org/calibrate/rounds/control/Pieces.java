@@ -196,12 +196,7 @@ public class Pieces {
 
     /** The demo course's submissions, when this round lives in the demo LMS's course. */
     public List<Piece> addDemo(RoundAccess.Access a) {
-        Course course = em.find(Course.class, a.round().courseId());
-        Platform platform = em.find(Platform.class, a.round().platformId());
-        DemoCourse dc = settings.demoEnabled() ? demo.course() : null;
-        if (dc == null || !platform.view().issuer().value().equals(demo.issuer()) || !course.contextId().equals(dc.course().id())) {
-            throw new ApiRefusal(409, "not_demo", "Only rounds in the demo LMS's course can take the demo submissions.");
-        }
+        DemoCourse dc = requireDemoCourse(a.round());
         long already = em.createQuery("select count(p) from Piece p where p.roundId = :r and p.source = 'demo'", Long.class)
                 .setParameter("r", a.round().id()).getSingleResult();
         if (already > 0) {
@@ -215,6 +210,17 @@ public class Pieces {
         List<Person> demoPeople = demoPeople(dc);
         List<CourseContext.School> schools = dc.course().school() == null ? List.of() : List.of(new CourseContext.School(dc.course().school(), List.of()));
         return add(a, pieces, Piece.Source.DEMO, demoPeople, dc.sections().stream().map(DemoCourse.Section::name).toList(), schools);
+    }
+
+    /** The demo LMS's course, when the round lives in it (platform and course); otherwise refused. */
+    public DemoCourse requireDemoCourse(Round round) {
+        Course course = em.find(Course.class, round.courseId());
+        Platform platform = em.find(Platform.class, round.platformId());
+        DemoCourse dc = settings.demoEnabled() ? demo.course() : null;
+        if (dc == null || !platform.view().issuer().value().equals(demo.issuer()) || !course.contextId().equals(dc.course().id())) {
+            throw new ApiRefusal(409, "not_demo", "Only rounds in the demo LMS's course can take the demo submissions.");
+        }
+        return dc;
     }
 
     private static List<Person> demoPeople(DemoCourse dc) {
