@@ -60,6 +60,9 @@ export class CalibrateImports extends LightElement {
       const ended = [...this.running].filter((id) => !active.some((j) => j.id === id));
       this.running = new Set(active.map((j) => j.id));
       if (ended.length) {
+        if (!active.length && this.message && this.message.tone === "info") {
+          this.message = { tone: "info", text: "The import has ended: its outcome is below." };
+        }
         this.dispatchEvent(new CustomEvent("calibrate-pieces-changed", { bubbles: true }));
         ended.filter((id) => this.details[id]).forEach((id) => this.loadDetail(id));
       }
@@ -205,47 +208,53 @@ export class CalibrateImports extends LightElement {
       <p class="hint">Each submission becomes a piece with a random code; whose work it is stays apart and is used only to
         return grades. Importing again adds new or changed work and never the same work twice.</p>
       ${messageBox("imports-message", this.message)}
+      ${jobs.length ? html`<ul class="import-jobs" aria-label="Imports">${jobs.map((j) => this.renderJob(j))}</ul>` : nothing}
       <p class="actions"><button type="button" class="button secondary" id="import-demo" ?disabled=${this.busy}
         @click=${() => this.act("The demo assignment was not imported", () => api.post(this.base + "/demo"),
           "The demo LMS's assignment is being imported.")}>Import the demo LMS's assignment</button></p>
-      <form class="panel" id="moodle-form" @submit=${(e) => this.importMoodle(e)} aria-labelledby="moodle-heading">
-        <h4 id="moodle-heading">From Moodle</h4>
-        <p class="hint">The course's assignments, through the web service your Moodle admin set up. The latest attempt of
-          each student (or group) comes in.</p>
-        ${this.assignments ? html`
-          <div class="field"><label for="moodle-assignment">Assignment</label>
-            <select id="moodle-assignment">${list(this.assignments).map((a) => html`<option value=${a.id}>${a.name}${a.team
-              ? " (group)" : ""}</option>`)}</select></div>
-          <div class="check"><input type="checkbox" id="moodle-drafts">
-            <label for="moodle-drafts">Also take drafts not yet submitted</label></div>
-          <p class="actions"><button type="submit" class="button" id="moodle-import" ?disabled=${this.busy || !this.assignments.length}>
-            Import the assignment</button></p>`
-          : html`<p class="actions"><button type="button" class="button secondary" id="moodle-load" @click=${() => this.loadAssignments()}>
-            Show the course's Moodle assignments</button></p>`}
-      </form>
-      <form class="panel" id="zip-form" @submit=${(e) => this.uploadZip(e)} aria-labelledby="zip-heading">
-        <h4 id="zip-heading">An LMS export (ZIP)</h4>
-        <p class="hint">Moodle: Assignment → View all submissions → Download all submissions. Canvas: Assignment →
-          Download submissions. Students are matched to the roster by the names in the file names. At most
-          ${this.data ? mib(this.data.max_import_bytes) : "…"} MiB.</p>
-        <div class="field"><label for="zip-file">ZIP file</label><input type="file" id="zip-file" accept=".zip,application/zip"></div>
-        <p class="actions"><button type="submit" class="button" id="zip-import" ?disabled=${this.busy}>Import the ZIP</button></p>
-      </form>
-      <form class="panel" id="upload-form" @submit=${(e) => this.upload(e)} aria-labelledby="upload-heading">
-        <h4 id="upload-heading">One student's file</h4>
-        <p class="hint">PDF, Word (DOCX), OpenDocument (ODT), RTF, plain text or HTML; at most
-          ${this.data ? mib(this.data.max_file_bytes) : "…"} MiB.</p>
-        <div class="field"><label for="upload-file">File</label><input type="file" id="upload-file"></div>
-        <div class="field"><label for="upload-learner">Student</label>
-          <select id="upload-learner" @focus=${() => this.loadLearners()}>
-            <option value="">Unknown (no grade is returned)</option>
-            ${list(this.learners).map((l) => html`<option value=${l.user_id}>${str(l.name) || l.user_id}</option>`)}
-          </select></div>
-        <div class="field"><label for="upload-origin">Class it came from <span class="optional">(optional)</span></label>
-          <input id="upload-origin" maxlength="100" class="input-short"></div>
-        <p class="actions"><button type="submit" class="button" id="upload-import" ?disabled=${this.busy}>Import the file</button></p>
-      </form>
-      ${jobs.length ? html`<h4>Imports</h4><ul class="import-jobs" >${jobs.map((j) => this.renderJob(j))}</ul>` : nothing}
+      <details class="panel import-source" id="moodle-source">
+        <summary>From Moodle</summary>
+        <form id="moodle-form" @submit=${(e) => this.importMoodle(e)}>
+          <p class="hint">The course's assignments, through the web service your Moodle admin set up. The latest attempt of
+            each student (or group) comes in.</p>
+          ${this.assignments ? html`
+            <div class="field"><label for="moodle-assignment">Assignment</label>
+              <select id="moodle-assignment">${list(this.assignments).map((a) => html`<option value=${a.id}>${a.name}${a.team
+                ? " (group)" : ""}</option>`)}</select></div>
+            <div class="check"><input type="checkbox" id="moodle-drafts">
+              <label for="moodle-drafts">Also take drafts not yet submitted</label></div>
+            <p class="actions"><button type="submit" class="button" id="moodle-import" ?disabled=${this.busy || !this.assignments.length}>
+              Import the assignment</button></p>`
+            : html`<p class="actions"><button type="button" class="button secondary" id="moodle-load" @click=${() => this.loadAssignments()}>
+              Show the course's Moodle assignments</button></p>`}
+        </form>
+      </details>
+      <details class="panel import-source" id="zip-source">
+        <summary>An LMS export (ZIP)</summary>
+        <form id="zip-form" @submit=${(e) => this.uploadZip(e)}>
+          <p class="hint">Moodle: Assignment → View all submissions → Download all submissions. Canvas: Assignment →
+            Download submissions. Students are matched to the roster by the names in the file names. At most
+            ${this.data ? mib(this.data.max_import_bytes) : "…"} MiB.</p>
+          <div class="field"><label for="zip-file">ZIP file</label><input type="file" id="zip-file" accept=".zip,application/zip"></div>
+          <p class="actions"><button type="submit" class="button" id="zip-import" ?disabled=${this.busy}>Import the ZIP</button></p>
+        </form>
+      </details>
+      <details class="panel import-source" id="upload-source" @toggle=${(e) => e.target.open && this.loadLearners()}>
+        <summary>One student's file</summary>
+        <form id="upload-form" @submit=${(e) => this.upload(e)}>
+          <p class="hint">PDF, Word (DOCX), OpenDocument (ODT), RTF, plain text or HTML; at most
+            ${this.data ? mib(this.data.max_file_bytes) : "…"} MiB.</p>
+          <div class="field"><label for="upload-file">File</label><input type="file" id="upload-file"></div>
+          <div class="field"><label for="upload-learner">Student</label>
+            <select id="upload-learner">
+              <option value="">Unknown (no grade is returned)</option>
+              ${list(this.learners).map((l) => html`<option value=${l.user_id}>${str(l.name) || l.user_id}</option>`)}
+            </select></div>
+          <div class="field"><label for="upload-origin">Class it came from <span class="optional">(optional)</span></label>
+            <input id="upload-origin" maxlength="100" class="input-short"></div>
+          <p class="actions"><button type="submit" class="button" id="upload-import" ?disabled=${this.busy}>Import the file</button></p>
+        </form>
+      </details>
     </section>`;
   }
 }

@@ -139,6 +139,76 @@ class IntakeIT {
         assertEquals(1, awaitImport(f.api, round, html.getString("id"), head()).getJsonObject("job").getInt("added"));
     }
 
+    private static byte[] zip(java.util.Map<String, byte[]> entries) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("a Moodle export ZIP: students matched by name, bad entries and files reported, again without duplicates; hostile ZIPs refused")
+    void exportZip() throws Exception {
+        String round = f.createRound("Intake: export ZIP", rubric);
+        List<JsonObject> learners = f.api.get("/api/rounds/" + round + "/imports/learners", head()).expect(200).json()
+                .getJsonArray("learners").getValuesAs(JsonObject.class);
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            entries.put(learners.get(i).getString("name") + "_" + (500 + i) + "_assignsubmission_file_essay.txt",
+                    utf8("Later start times would help students sleep, essay " + i + "."));
+        }
+        entries.put("Nobody Onroster_599_assignsubmission_file_essay.txt", utf8("An essay by someone the roster does not know."));
+        entries.put(learners.get(3).getString("name") + "_503_assignsubmission_file_essay.pdf", utf8("%PDF-1.7 cut short"));
+        entries.put("../../escape.txt", utf8("outside"));
+        byte[] export = zip(entries);
+        String path = "/api/rounds/" + round + "/imports/zip?name=submissions.zip";
+        JsonObject first = awaitImport(f.api, round, f.api.upload(path, export, "application/zip", head()).expect(202).json().getString("id"), head());
+        JsonObject job = first.getJsonObject("job");
+        assertEquals("done", job.getString("state"), first.toString());
+        assertEquals(5, job.getInt("total"), first.toString());
+        assertEquals(4, job.getInt("added"));
+        assertEquals(1, job.getInt("failed"), "the damaged PDF fails its own submission");
+        String message = job.getString("message");
+        assertFalse(message.contains("Nobody") || message.contains(learners.get(0).getString("name")), "no names in the import's message: " + message);
+        assertTrue(message.toLowerCase().contains("left out") || message.toLowerCase().contains("outside"), "the traversal entry is reported: " + message);
+        assertTrue(pieces(round).stream().allMatch(p -> p.getString("source").equals("export_zip")));
+
+        JsonObject again = awaitImport(f.api, round, f.api.upload(path, export, "application/zip", head()).expect(202).json().getString("id"), head())
+                .getJsonObject("job");
+        assertEquals(4, again.getInt("unchanged"), again.toString());
+        assertEquals(4, pieces(round).size(), "the same ZIP again adds nothing");
+
+        JsonObject notZip = awaitImport(f.api, round, f.api.upload(path, utf8("just text, no archive"), "application/zip", head())
+                .expect(202).json().getString("id"), head()).getJsonObject("job");
+        assertEquals("stopped", notZip.getString("state"), notZip.toString());
+        assertTrue(notZip.getString("message").toLowerCase().contains("zip"), notZip.toString());
+
+        // 300 MiB of zeros in one entry: refused while inflating, never held.
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bomb)) {
+            z.putNextEntry(new java.util.zip.ZipEntry(learners.get(4).getString("name") + "_504_assignsubmission_file_essay.txt"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 300; i++) {
+                z.write(zeros);
+            }
+            z.closeEntry();
+        }
+        JsonObject bombed = awaitImport(f.api, round, f.api.upload(path, bomb.toByteArray(), "application/zip", head())
+                .expect(202).json().getString("id"), head()).getJsonObject("job");
+        assertEquals(0, bombed.getInt("added"), bombed.toString());
+        assertTrue(bombed.containsKey("message") && !bombed.isNull("message"), "the bomb is reported: " + bombed);
+        assertEquals(4, pieces(round).size());
+    }
+
     @Test
     @DisplayName("a piece left out with a reason is not allocated or counted; it can be taken back")
     void exclusions() throws Exception {

@@ -144,7 +144,11 @@ class RoundsBrowserIT {
         assertEquals("12", browser.driver.findElement(By.cssSelector(".import-job progress")).getAttribute("value"));
         browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("pieces-count"), "12"));
         assertTrue(browser.driver.findElement(By.cssSelector(".import-job")).getText().contains("12 added"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                browser.driver.findElement(By.cssSelector(".import-job")));
         browser.frameShot("rounds-import");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                browser.driver.findElement(By.id("pieces-table")));
         String pieces = browser.driver.findElement(By.id("pieces-table")).getText();
         assertFalse(pieces.contains("Maya"), "the pieces list shows codes, never names");
         browser.frameShot("rounds-pieces");

@@ -136,11 +136,11 @@ public final class ExportZip {
             }
             Set<String> found = learners.named(name);
             if (found.isEmpty()) {
-                problems.add(new Problem(claim.label(), "No student on the course roster matches the name \"" + name
-                        + "\", so this submission is not linked to a student."));
+                problems.add(new Problem(claim.label(), "No student on the course roster matches this name, so this submission is not"
+                        + " linked to a student."));
             } else if (found.size() > 1) {
-                problems.add(new Problem(claim.label(), "Two or more students on the course roster share the name key \""
-                        + Learners.key(name) + "\", so this submission is not linked to any of them; link it by hand."));
+                problems.add(new Problem(claim.label(), "Two or more students on the course roster share this name, so this submission"
+                        + " is not linked to any of them; link it by hand."));
             } else {
                 String userId = found.iterator().next();
                 claimedBy.computeIfAbsent(userId, k -> new ArrayList<>()).add(student.getKey());
@@ -153,8 +153,8 @@ public final class ExportZip {
                 // Two submissions for one student means two people of one name, or a group written twice: neither is sure.
                 for (String key : keys) {
                     Claim claim = firstClaims.get(key);
-                    problems.add(new Problem(claim.label(), "Several submissions in the ZIP match the same student (\""
-                            + claim.studentName().orElse("") + "\"), so none of them is linked; link them by hand."));
+                    problems.add(new Problem(claim.label(), "Several submissions in the ZIP match the same student, so none of them is"
+                            + " linked; link them by hand."));
                 }
             }
         });

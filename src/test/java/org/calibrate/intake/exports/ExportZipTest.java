@@ -156,7 +156,7 @@ class ExportZipTest {
         void teachersAreNeverLinked() throws Exception {
             ExportResult result = read(Zips.zip().file("Ada Teacher_106_assignsubmission_file_test.docx", "x"));
             assertEquals(Optional.empty(), submission(result, "moodle-zip:106").learnerUserId());
-            assertReason(result, "Ada Teacher_106", "No student on the course roster matches the name \"Ada Teacher\"");
+            assertReason(result, "Ada Teacher_106", "No student on the course roster matches this name");
         }
 
         @Test
@@ -165,7 +165,9 @@ class ExportZipTest {
             ExportResult result = read(Zips.zip().file("Jane Smith_101_assignsubmission_file_a.docx", "x"),
                     List.of(JANE, otherJane));
             assertEquals(Optional.empty(), submission(result, "moodle-zip:101").learnerUserId());
-            assertReason(result, "Jane Smith_101", "share the name key \"janesmith\"");
+            assertReason(result, "Jane Smith_101", "share this name");
+            assertTrue(result.problems().stream().noneMatch(p -> p.reason().contains("Jane") || p.reason().contains("janesmith")),
+                    "who it is about is in the entry, never in the reason: " + result.problems());
         }
 
         @Test
@@ -255,7 +257,7 @@ class ExportZipTest {
             Person otherJane = Person.learner("lti-jane-2", "Jane", "Smith");
             ExportResult result = read(Zips.zip().file("smithjane_12345_67890_essay.docx", "x"), List.of(JANE, otherJane));
             assertEquals(Optional.empty(), submission(result, "canvas-zip:12345").learnerUserId());
-            assertReason(result, "smithjane_12345", "share the name key \"smithjane\"");
+            assertReason(result, "smithjane_12345", "share this name");
         }
 
         @Test
