@@ -32,6 +32,11 @@ final class BenchRound {
 
     /** Starts target/calibrate.jar on embedded H2 (demo off, 2 GB heap) with the signing test platform registered. */
     static CalibrateServer.Running server(TestPlatform platform, String logName) throws Exception {
+        return server(platform, logName, Map.of());
+    }
+
+    /** The same with further settings. */
+    static CalibrateServer.Running server(TestPlatform platform, String logName, Map<String, String> more) throws Exception {
         Path work = Files.createTempDirectory("calibrate-bench");
         Path config = Files.createDirectories(work.resolve("lti-config/platforms"));
         for (Map.Entry<String, String> f : platform.platformFiles().entrySet()) {
@@ -39,8 +44,9 @@ final class BenchRound {
                 Files.writeString(config.resolve(f.getKey()), f.getValue());
             }
         }
-        return CalibrateServer.startSeparate(platform, work, Map.of("CALIBRATE_DEMO", "false",
-                "CALIBRATE_LTI_RATE_LIMIT", "1000000/1000000"), logName, List.of("-Xmx2g"));
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("CALIBRATE_DEMO", "false", "CALIBRATE_LTI_RATE_LIMIT", "1000000/1000000"));
+        settings.putAll(more);
+        return CalibrateServer.startSeparate(platform, work, settings, logName, List.of("-Xmx2g"));
     }
 
     BenchRound(String url, TestPlatform platform, long thinkMillis) {
