@@ -11,6 +11,7 @@ import "./moderation-panel.js";
 import "./finalise-panel.js";
 import "./library-offer.js";
 import "./import-panel.js";
+import "./piece-review.js";
 
 const TABS = [
   ["overview", "Round"],
@@ -42,6 +43,8 @@ export class CalibrateRoundSetup extends LightElement {
     tab: { state: true },
     roster: { state: true },
     pieces: { state: true },
+    release: { state: true },
+    reviewCode: { state: true },
     allocation: { state: true },
     results: { state: true },
     progress: { state: true },
@@ -58,6 +61,8 @@ export class CalibrateRoundSetup extends LightElement {
     this.tab = null;
     this.roster = null;
     this.pieces = null;
+    this.release = null;
+    this.reviewCode = null;
     this.allocation = null;
     this.results = null;
     this.progress = null;
@@ -119,7 +124,7 @@ export class CalibrateRoundSetup extends LightElement {
       if (tab === "scorers" && !this.roster) {
         this.roster = await api.get("/api/course/roster");
       } else if (tab === "pieces") {
-        this.pieces = await api.get(this.base + "/pieces");
+        [this.pieces, this.release] = await Promise.all([api.get(this.base + "/pieces"), api.get(this.base + "/release")]);
       } else if (tab === "allocation") {
         this.allocation = await api.get(this.base + "/allocation").catch((e) => (e.status === 404 ? null : Promise.reject(e)));
       } else if (tab === "calibration") {
@@ -361,11 +366,62 @@ export class CalibrateRoundSetup extends LightElement {
       "Piece " + p.code + " is in the round again.").then(() => this.loadTab());
   }
 
+  releasePieces() {
+    this.act("The pieces were not released", () => api.post(this.base + "/release", { lock_version: this.release.lock_version }),
+      "The pieces are released: scorers will read them as they stand once scoring starts.").then(() => this.load());
+  }
+
+  withdrawRelease() {
+    this.act("The release was not withdrawn", () => api.del(this.base + "/release?lock_version=" + this.release.lock_version),
+      "The release is withdrawn: the pieces are under review again.").then(() => this.load());
+  }
+
+  /** Opens a piece's review above the list and takes the focus there, so a keyboard user lands on it. */
+  openReview(code) {
+    this.reviewCode = code;
+    this.updateComplete.then(() => {
+      const review = this.querySelector("calibrate-piece-review");
+      if (review) {
+        review.scrollIntoView({ block: "start" });
+        review.tabIndex = -1;
+        review.focus({ preventScroll: true });
+      }
+    });
+  }
+
+  renderRelease() {
+    const r = this.release;
+    if (!r) {
+      return nothing;
+    }
+    const pending = Object.entries(r.pending || {});
+    const open = ["setup", "calibration"].includes(this.round.phase);
+    return html`<section class="panel release-panel" id="release" aria-labelledby="release-heading">
+      <h3 id="release-heading">Release review</h3>
+      ${r.released_at ? html`<p id="release-state"><span class="badge ok">Released</span> ${time(r.released_at)}: scorers read the
+          pieces as they stand once scoring starts.</p>
+          ${open ? html`<p class="actions"><button type="button" class="button secondary" id="release-withdraw"
+            @click=${() => this.withdrawRelease()}>Withdraw the release</button></p>` : nothing}`
+        : html`<p id="release-state">Not released: no scorer sees a piece before you release them, and scoring cannot start before.
+          ${pending.length ? html`<strong>${pending.length} piece(s)</strong> have names the anonymiser was unsure of (hidden until you
+            decide): ${pending.slice(0, 12).map(([code, n], i) => html`${i ? ", " : ""}<button type="button" class="button link"
+              @click=${() => this.openReview(code)}>${code} (${n})</button>`)}${pending.length > 12 ? " …" : ""}.`
+            : "Nothing is left to decide."}</p>
+          ${open ? html`<p class="actions"><button type="button" class="button" id="release-pieces" ?disabled=${!r.pieces}
+            @click=${() => this.releasePieces()}>Release the ${number(r.pieces)} pieces to scorers</button></p>` : nothing}`}
+    </section>`;
+  }
+
   renderPieces() {
     const pieces = list(this.pieces && this.pieces.pieces);
     const included = pieces.filter((p) => !p.excluded);
     const setup = this.round.phase === "setup";
     return html`
+      ${this.renderRelease()}
+      ${this.reviewCode ? html`<calibrate-piece-review .roundId=${this.roundId} .code=${this.reviewCode}
+          @calibrate-review-changed=${() => this.loadTab()}></calibrate-piece-review>
+        <p class="actions"><button type="button" class="button secondary" @click=${() => { this.reviewCode = null; }}>Close the review</button></p>`
+        : nothing}
       <p id="pieces-count"><strong>${number(included.length)}</strong> pieces${pieces.length > included.length
         ? html` (and ${number(pieces.length - included.length)} left out)` : nothing}. Scorers see each piece by its code only; the
         class it came from is used to keep teachers off their own students' work.</p>
@@ -374,12 +430,14 @@ export class CalibrateRoundSetup extends LightElement {
         <caption>Pieces</caption>
         <thead><tr><th scope="col">Code</th><th scope="col">Class</th><th scope="col">Source</th><th scope="col" class="num">Words</th>
           <th scope="col" class="num">Scorers</th><th scope="col" class="num">Submitted</th><th scope="col" class="num">Flags</th>
-          <th scope="col">Status</th></tr></thead>
+          <th scope="col">Review and status</th></tr></thead>
         <tbody>${pieces.map((p) => html`<tr class=${p.excluded ? "row-muted" : ""}><th scope="row"><code>${p.code}</code></th>
           <td>${str(p.origin) || "—"}</td><td>${SOURCE_NAMES[p.source] || p.source}${p.attempt > 1 ? html` · attempt ${p.attempt}` : nothing}</td>
           <td class="num">${number(p.words)}</td><td class="num">${number(p.scorers)}</td><td class="num">${number(p.submitted)}</td>
           <td class="num">${number(p.flags)}</td>
-          <td>${p.excluded ? html`Left out: ${EXCLUSION_NAMES[p.excluded] || p.excluded}${p.excluded_note ? " — " + p.excluded_note : ""}
+          <td><button type="button" class="button link" data-review=${p.code} aria-label=${"Review piece " + p.code}
+            @click=${() => this.openReview(p.code)}>Review</button>
+            ${p.excluded ? html`Left out: ${EXCLUSION_NAMES[p.excluded] || p.excluded}${p.excluded_note ? " — " + p.excluded_note : ""}
               ${setup ? html` <button type="button" class="button link" @click=${() => this.include(p)}
                 aria-label=${"Take piece " + p.code + " back into the round"}>Take back</button>` : nothing}`
             : html`${p.needs_check ? html`<span class="badge warn">Has images: check by eye</span> ` : nothing}

@@ -1,5 +1,7 @@
 package org.calibrate.runtime;
 
+import org.calibrate.rounds.boundary.ReleaseResource;
+import org.calibrate.rounds.boundary.ReviewResource;
 import org.calibrate.intake.boundary.ImportsResource;
 import org.calibrate.intake.boundary.MoodleConnectionResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -84,7 +86,8 @@ public final class RestApplications {
                     MembersResource.class, PiecesResource.class, AllocationResource.class, CalibrationResource.class,
                     QueueResource.class, ProgressResource.class, FlagsResource.class, AlertsResource.class, ReportsResource.class, ChartResource.class,
                     ModerationResource.class, DiscussionsResource.class, MeetingResource.class, FinalisationResource.class,
-                    ExemplarsResource.class, CalibrationExemplarsResource.class, ImportsResource.class, MoodleConnectionResource.class);
+                    ExemplarsResource.class, CalibrationExemplarsResource.class, ImportsResource.class, MoodleConnectionResource.class,
+                    ReviewResource.class, ReleaseResource.class);
         }
     }
 

@@ -63,6 +63,11 @@ class OpenApiIT {
             "POST /api/rounds/{id}/pieces/demo",
             "PUT /api/rounds/{id}/pieces/{code}/exclusion",
             "DELETE /api/rounds/{id}/pieces/{code}/exclusion",
+            "GET /api/rounds/{id}/pieces/{code}/review",
+            "PUT /api/rounds/{id}/pieces/{code}/review",
+            "GET /api/rounds/{id}/release",
+            "POST /api/rounds/{id}/release",
+            "DELETE /api/rounds/{id}/release",
             // intake
             "GET /api/rounds/{id}/imports",
             "GET /api/rounds/{id}/imports/learners",

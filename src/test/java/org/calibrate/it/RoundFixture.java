@@ -70,6 +70,14 @@ final class RoundFixture {
         assertEquals(12, api.post("/api/rounds/" + roundId + "/pieces/demo", "", token(HEAD)).expect(201).json().getInt("added"));
     }
 
+    /** Releases the round's pieces to scorers, as a department head does after the review; a round that cannot be released stays as it is. */
+    void release(String roundId) throws Exception {
+        JsonObject r = api.get("/api/rounds/" + roundId + "/release", token(HEAD)).expect(200).json();
+        if (!r.containsKey("released_at") || r.isNull("released_at")) {
+            api.post("/api/rounds/" + roundId + "/release", "{\"lock_version\":" + r.getJsonNumber("lock_version").longValue() + "}", token(HEAD));
+        }
+    }
+
     /** A practice piece with its agreed level on every criterion. */
     String addCalibrationItem(String roundId, String levelsJson, String text) throws Exception {
         return api.post("/api/rounds/" + roundId + "/calibration/items", "{\"text\":" + Api.q(text) + ",\"levels\":" + levelsJson
@@ -82,6 +90,9 @@ final class RoundFixture {
     }
 
     Api.Reply move(String roundId, String phase) throws Exception {
+        if (phase.equals("scoring")) {
+            release(roundId);
+        }
         return api.post("/api/rounds/" + roundId + "/phase", "{\"lock_version\":" + lock(roundId) + ",\"phase\":" + Api.q(phase) + "}", token(HEAD));
     }
 }

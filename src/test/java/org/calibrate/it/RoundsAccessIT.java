@@ -77,6 +77,11 @@ class RoundsAccessIT {
         e.add(new Endpoint("POST", r + "/pieces/demo", "", "moderator"));
         e.add(new Endpoint("PUT", r + "/pieces/" + sharedCode + "/exclusion", "{\"reason\":\"duplicate\"}", "moderator"));
         e.add(new Endpoint("DELETE", r + "/pieces/" + sharedCode + "/exclusion", "", "moderator"));
+        e.add(new Endpoint("GET", r + "/pieces/" + sharedCode + "/review", null, "moderator"));
+        e.add(new Endpoint("PUT", r + "/pieces/" + sharedCode + "/review", "{\"lock_version\":0}", "moderator"));
+        e.add(new Endpoint("GET", r + "/release", null, "moderator"));
+        e.add(new Endpoint("POST", r + "/release", "{\"lock_version\":0}", "moderator"));
+        e.add(new Endpoint("DELETE", r + "/release?lock_version=0", "", "moderator"));
         e.add(new Endpoint("GET", r + "/imports", null, "moderator"));
         e.add(new Endpoint("GET", r + "/imports/learners", null, "moderator"));
         e.add(new Endpoint("POST", r + "/imports/demo", "", "moderator"));

@@ -153,6 +153,16 @@ class RoundsBrowserIT {
         assertFalse(pieces.contains("Maya"), "the pieces list shows codes, never names");
         browser.frameShot("rounds-pieces");
 
+        // The release review: a piece's original with what is hidden, then the release that lets scoring start.
+        browser.clickable(By.cssSelector("[data-review]")).click();
+        browser.visible(By.id("review-original"));
+        browser.upTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#review-original .review-span")));
+        assertFalse(browser.driver.findElement(By.id("review-scorer-text")).getText().contains("Maya"), "what scorers will read has no name");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('review-heading').scrollIntoView()");
+        browser.frameShot("rounds-review");
+        browser.clickable(By.id("release-pieces")).click();
+        browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("release-state"), "Released"));
+
         browser.clickable(By.id("tab-calibration")).click();
         browser.visible(By.id("item-text")).sendKeys("The first text shows courage when the girl speaks up; the second text, when the firefighter goes back in.");
         browser.clickable(By.id("item-response-2")).click();

@@ -77,6 +77,7 @@ final class BenchRound {
             scorerTokens.add(token);
         }
         ok(client.postJson("/api/rounds/" + id + "/allocation", "{\"lock_version\":" + lock() + "}", head));
+        ok(client.postJson("/api/rounds/" + id + "/release", "{\"lock_version\":" + lock() + "}", head));
         ok(client.postJson("/api/rounds/" + id + "/phase", "{\"lock_version\":" + lock() + ",\"phase\":\"scoring\"}", head));
     }
 

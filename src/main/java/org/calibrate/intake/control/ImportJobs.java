@@ -10,6 +10,7 @@ import org.calibrate.audit.control.AuditLog;
 import org.calibrate.intake.entity.ImportItem;
 import org.calibrate.intake.entity.ImportJob;
 import org.calibrate.intake.entity.ImportKind;
+import org.calibrate.rounds.control.Pieces;
 import org.calibrate.rounds.control.RoundAccess;
 import org.calibrate.rounds.entity.Phase;
 import org.calibrate.session.boundary.ApiRefusal;
@@ -41,6 +42,7 @@ public class ImportJobs {
     @Transactional
     public ImportJob create(RoundAccess.Access a, ImportKind kind, String label, String params) {
         RoundAccess.requirePhase(a.round(), Phase.SETUP, "Submissions can only be imported while the round is in setup.");
+        Pieces.requireUnreleased(a.round());
         long running = em.createQuery("select count(j) from ImportJob j where j.roundId = :r and j.state <> :done", Long.class)
                 .setParameter("r", a.round().id()).setParameter("done", ImportJob.State.DONE).getSingleResult();
         if (running >= 5) {

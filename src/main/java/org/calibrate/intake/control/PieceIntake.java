@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.calibrate.anonymise.control.Anonymiser;
+import org.calibrate.anonymise.entity.Redaction;
 import org.calibrate.audit.control.AuditLog;
 import org.calibrate.intake.entity.ImportItem;
 import org.calibrate.intake.entity.ImportJob;
@@ -106,8 +107,9 @@ public class PieceIntake {
         if (known != null && known.fingerprint().equals(s.fingerprint())) {
             return new Outcome(ImportItem.State.UNCHANGED, Optional.of(known.pieceId()), Optional.empty());
         }
-        if (round.phase() != Phase.SETUP) {
-            return known == null ? Outcome.failed("The round has left setup; new work can no longer be added.")
+        if (round.phase() != Phase.SETUP || round.releasedAt().isPresent()) {
+            return known == null ? Outcome.failed(round.phase() != Phase.SETUP ? "The round has left setup; new work can no longer be added."
+                    : "The round's pieces are released to scorers; withdraw the release to add work.")
                     : new Outcome(ImportItem.State.UNCHANGED, Optional.of(known.pieceId()),
                     Optional.of("Changed in the LMS after the round left setup; the round keeps the work it had."));
         }
@@ -125,21 +127,22 @@ public class PieceIntake {
                     ? "Only images were handed in; text cannot be read from them here, so the work cannot be anonymised for scorers. Ask for a typed copy, or score it outside the round."
                     : "No text could be read from what was handed in.");
         }
-        String text;
+        Redaction redaction;
         try {
             // Until a moderator reviews the flags, what the anonymiser was unsure of is withheld from scorers too.
-            text = anonymiser.anonymise(extracted.text(), s.learnerUserId()).cautiousText();
+            redaction = anonymiser.anonymise(extracted.text(), s.learnerUserId());
         } catch (IllegalArgumentException e) {
             return Outcome.failed(e.getMessage());
         }
-        if (text.length() > Piece.MAX_TEXT) {
+        String text = redaction.cautiousText();
+        if (text.length() > Piece.MAX_TEXT || extracted.text().length() > Piece.MAX_TEXT) {
             return Outcome.failed("The work is longer than " + Piece.MAX_TEXT + " characters, the most a piece holds.");
         }
         Piece piece;
         ImportItem.State state;
         if (known == null) {
             try {
-                piece = pieces.create(round, text, s.group(), source, s.learnerUserId(), s.attempt(), now);
+                piece = pieces.create(round, extracted.text(), redaction, s.group(), source, s.learnerUserId(), s.attempt(), now);
             } catch (IllegalArgumentException e) {
                 return Outcome.failed(e.getMessage());
             }
@@ -150,6 +153,7 @@ public class PieceIntake {
         } else {
             piece = em.find(Piece.class, known.pieceId());
             piece.replaceText(text, s.attempt());
+            pieces.review(piece, extracted.text(), redaction);
             em.createQuery("delete from PieceFile f where f.pieceId = :p").setParameter("p", piece.id()).executeUpdate();
             known.changed(s.fingerprint(), now);
             round.allocationOutdated();

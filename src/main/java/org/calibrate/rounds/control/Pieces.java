@@ -10,7 +10,10 @@ import org.calibrate.demo.control.DemoPlatform;
 import org.calibrate.demo.entity.DemoCourse;
 import org.calibrate.platform.entity.Platform;
 import org.calibrate.rounds.entity.Exclusion;
+import org.calibrate.anonymise.entity.Redaction;
+import org.calibrate.anonymise.entity.ReviewSpan;
 import org.calibrate.rounds.entity.Phase;
+import org.calibrate.rounds.entity.PieceReview;
 import org.calibrate.rounds.entity.Piece;
 import org.calibrate.rounds.entity.PieceCode;
 import org.calibrate.rounds.entity.PieceIdentity;
@@ -75,6 +78,7 @@ public class Pieces {
                             List<String> moreClasses, List<CourseContext.School> schools) {
         Round round = a.round();
         RoundAccess.requirePhase(round, Phase.SETUP, "Pieces can only be added while the round is in setup.");
+        requireUnreleased(round);
         if (pieces.isEmpty() || pieces.size() > MAX_PER_CALL) {
             throw ApiRefusal.invalid("Send between 1 and " + MAX_PER_CALL + " pieces at a time.");
         }
@@ -95,13 +99,19 @@ public class Pieces {
                 code = PieceCode.random();
             } while (!codes.add(code.value()));
             Piece piece;
+            Redaction redaction;
+            String original = n.text() == null ? "" : n.text();
             // Until a moderator reviews the flags, what the anonymiser was unsure of is withheld from scorers too.
             try {
-                piece = new Piece(round.id(), code, n.text() == null ? "" : anonymiser.anonymise(n.text(), n.learnerSubject()).cautiousText(), n.origin(), source, now);
+                redaction = anonymiser.anonymise(original, n.learnerSubject());
+                piece = new Piece(round.id(), code, redaction.cautiousText(), n.origin(), source, now);
+                requireOriginalFits(original);
             } catch (IllegalArgumentException e) {
                 throw ApiRefusal.invalid("Piece " + (i + 1) + ": " + e.getMessage() + " Nothing was added.");
             }
             em.persist(piece);
+            em.flush();
+            review(piece, original, redaction);
             n.learnerSubject().ifPresent(s -> em.persist(new PieceIdentity(piece.id(), round.platformId(), s)));
             added.add(piece);
         }
@@ -148,7 +158,9 @@ public class Pieces {
      * One imported submission's piece under a fresh code, in the caller's transaction; the text is already
      * anonymised. The learner link is stored apart (grade return and an audited reveal only).
      */
-    public Piece create(Round round, String text, Optional<String> origin, Piece.Source source, Optional<String> learner, int attempt, Instant now) {
+    public Piece create(Round round, String original, Redaction redaction, Optional<String> origin, Piece.Source source, Optional<String> learner,
+                        int attempt, Instant now) {
+        requireOriginalFits(original);
         long count = em.createQuery("select count(p) from Piece p where p.roundId = :r", Long.class).setParameter("r", round.id()).getSingleResult();
         if (count >= MAX_PER_ROUND) {
             throw new IllegalArgumentException("The round holds " + MAX_PER_ROUND + " pieces, the most it can.");
@@ -157,12 +169,41 @@ public class Pieces {
         do {
             code = PieceCode.random();
         } while (find(round.id(), code).isPresent());
-        Piece piece = new Piece(round.id(), code, text, origin, source, now);
+        Piece piece = new Piece(round.id(), code, redaction.cautiousText(), origin, source, now);
         piece.attempt(attempt);
         em.persist(piece);
+        em.flush();
+        review(piece, original, redaction);
         learner.ifPresent(s -> em.persist(new PieceIdentity(piece.id(), round.platformId(), s)));
         round.allocationOutdated();
         return piece;
+    }
+
+    /**
+     * Keeps what the anonymiser found in a piece for the moderator's release review, beside the original text (kept
+     * apart from the piece: it holds the names); a changed submission starts its review afresh.
+     */
+    public void review(Piece piece, String original, Redaction redaction) {
+        String spans = Reviews.json(redaction.spans().stream().map(ReviewSpan::of).toList());
+        PieceReview review = em.find(PieceReview.class, piece.id());
+        if (review == null) {
+            em.persist(new PieceReview(piece.id(), original, spans));
+        } else {
+            review.replace(original, spans);
+        }
+    }
+
+    private static void requireOriginalFits(String original) {
+        if (original.length() > Piece.MAX_TEXT) {
+            throw new IllegalArgumentException("A piece may hold at most " + Piece.MAX_TEXT + " characters.");
+        }
+    }
+
+    /** Work added after the release would reach scorers unreviewed. */
+    public static void requireUnreleased(Round round) {
+        if (round.releasedAt().isPresent()) {
+            throw new ApiRefusal(409, "released", "The pieces are released to scorers; withdraw the release to add or change work.");
+        }
     }
 
     /** Leaves a piece out of the round (or takes it back in) while the round is in setup; audited. */

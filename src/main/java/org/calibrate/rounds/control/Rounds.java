@@ -144,6 +144,9 @@ public class Rounds {
         if (to == Phase.CALIBRATION && count("select count(i) from CalibrationItem i where i.roundId = :r", round.id()) == 0) {
             throw new ApiRefusal(409, "phase_refused", "Add at least one practice piece to the calibration set first, or go straight to scoring.");
         }
+        if (to == Phase.SCORING && from != Phase.MODERATION && round.releasedAt().isEmpty()) {
+            throw new ApiRefusal(409, "not_released", "Release the pieces to scorers first: Pieces → Release review.");
+        }
         if (to == Phase.SCORING && from == Phase.SETUP && round.calibrationRequired()) {
             throw new ApiRefusal(409, "phase_refused", "This round requires calibration before live scoring: move it to calibration first.");
         }

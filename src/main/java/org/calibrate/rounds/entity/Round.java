@@ -80,6 +80,10 @@ public class Round {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @Column(name = "released_at")
+    private Instant releasedAt;
+    @Column(name = "released_by")
+    private String releasedBy;
     @Version
     @Column(name = "lock_version")
     private long lockVersion;
@@ -197,6 +201,27 @@ public class Round {
     public void reopen(Instant now) {
         moveTo(Phase.MODERATION, now);
         this.finalisedAt = null;
+    }
+
+    /** The pieces go to scorers as they stand; their review is closed until the release is withdrawn. */
+    public void release(String memberId, Instant now) {
+        this.releasedAt = now;
+        this.releasedBy = memberId;
+        this.updatedAt = now;
+    }
+
+    public void withdrawRelease(Instant now) {
+        this.releasedAt = null;
+        this.releasedBy = null;
+        this.updatedAt = now;
+    }
+
+    public Optional<Instant> releasedAt() {
+        return Optional.ofNullable(releasedAt);
+    }
+
+    public Optional<String> releasedBy() {
+        return Optional.ofNullable(releasedBy);
     }
 
     public void moveTo(Phase to, Instant now) {

@@ -1,0 +1,105 @@
+package org.calibrate.rounds.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.calibrate.anonymise.control.ReviewedText;
+import org.calibrate.anonymise.entity.ReviewSpan;
+import org.calibrate.rounds.control.RoundAccess;
+import org.calibrate.rounds.control.Reviews;
+import org.calibrate.rounds.entity.PieceCode;
+import org.calibrate.session.boundary.ApiRefusal;
+import org.calibrate.session.boundary.Authenticated;
+import org.calibrate.session.boundary.CurrentSession;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * {@code /api/rounds/{id}/pieces/{code}/review}: a moderator's release review of one piece — the original with every
+ * redaction and unsure candidate, and the text scorers will get; keep or hide each, redact more by hand.
+ * Moderators only: the original holds the names.
+ */
+@Path("rounds/{id}/pieces/{code}/review")
+@RequestScoped
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Transactional
+public class ReviewResource {
+    @Inject
+    CurrentSession session;
+    @Inject
+    RoundAccess access;
+    @Inject
+    Reviews reviews;
+
+    public record SpanView(int index, int start, int end, String label, String origin, String decision) {
+    }
+
+    public record ReviewView(String code, String original, List<SpanView> spans, String text, long pending, boolean editable,
+                             long lock_version) {
+        static ReviewView of(Reviews.Reviewed r, boolean editable) {
+            List<ReviewSpan> s = r.spans();
+            return new ReviewView(r.piece().code().value(), r.original(), IntStream.range(0, s.size()).mapToObj(i -> new SpanView(i, s.get(i).start(),
+                    s.get(i).end(), s.get(i).label(), key(s.get(i).origin()), key(s.get(i).decision()))).toList(),
+                    ReviewedText.scorerText(r.original(), s), r.pending(), editable, r.lockVersion());
+        }
+    }
+
+    public static class DecisionsBody {
+        public Long lock_version;
+        public Map<String, String> decisions;
+        public String redact;
+    }
+
+    @GET
+    public ReviewView get(@PathParam("id") String id, @PathParam("code") String code) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        return ReviewView.of(reviews.of(a, parse(code)), editable(a));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReviewView decide(@PathParam("id") String id, @PathParam("code") String code, DecisionsBody body) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        if (body == null || body.lock_version == null) {
+            throw ApiRefusal.invalid("Send the review's lock_version with the decisions.");
+        }
+        Map<Integer, ReviewSpan.Decision> decisions = new HashMap<>();
+        if (body.decisions != null) {
+            for (Map.Entry<String, String> d : body.decisions.entrySet()) {
+                try {
+                    decisions.put(Integer.parseInt(d.getKey()), ReviewSpan.Decision.valueOf(String.valueOf(d.getValue()).toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw ApiRefusal.invalid("Decide each span by its index as \"keep\" or \"redact\".");
+                }
+            }
+        }
+        return ReviewView.of(reviews.decide(a, parse(code), body.lock_version, decisions, Optional.ofNullable(body.redact).filter(r -> !r.isBlank())),
+                editable(a));
+    }
+
+    private static boolean editable(RoundAccess.Access a) {
+        return a.round().releasedAt().isEmpty() && (a.round().phase() == org.calibrate.rounds.entity.Phase.SETUP
+                || a.round().phase() == org.calibrate.rounds.entity.Phase.CALIBRATION);
+    }
+
+    private static PieceCode parse(String code) {
+        return PieceCode.parse(code).orElseThrow(() -> new ApiRefusal(404, "piece_not_found", "No such piece in this round."));
+    }
+
+    private static String key(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}
