@@ -114,6 +114,8 @@ public final class CalibrateServer implements BeforeAllCallback {
             env.put("CALIBRATE_DB_URL", PG_URL);
             env.put("CALIBRATE_DB_USER", PG_USER);
             env.put("CALIBRATE_DB_PASSWORD", PG_PASSWORD);
+            // Test fixture key (32 bytes, base64), never used outside the tests.
+            env.put("CALIBRATE_DATA_KEY", "dGVzdC1maXh0dXJlLWtleS1wb3N0Z3Jlcy0zMi1ieXQ=");
         }
         env.putAll(settings);
         Path log = Path.of("target", logName).toAbsolutePath();
@@ -126,6 +128,11 @@ public final class CalibrateServer implements BeforeAllCallback {
     private static final String PG_URL = System.getenv().getOrDefault("CALIBRATE_IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/calibrate_it");
     private static final String PG_USER = System.getenv().getOrDefault("CALIBRATE_IT_PG_USER", "calibrate_it");
     private static final String PG_PASSWORD = System.getenv().getOrDefault("CALIBRATE_IT_PG_PASSWORD", "calibrate_it");
+
+    /** A connection to the PostgreSQL database of the tests, to look at what is stored. */
+    static java.sql.Connection postgres() throws SQLException {
+        return DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+    }
 
     private static void resetPostgres() throws SQLException {
         try (var c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); var st = c.createStatement()) {

@@ -2,6 +2,8 @@ package org.calibrate.intake.entity;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import org.calibrate.runtime.SealedBytes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -23,6 +25,7 @@ public class StoredBlob {
     @Column(name = "media_type", nullable = false)
     private String mediaType;
     @Basic(fetch = FetchType.LAZY)
+    @Convert(converter = SealedBytes.class)
     @Column(nullable = false)
     private byte[] content;
     @Column(name = "created_at", nullable = false)

@@ -66,7 +66,7 @@ public class ReviewResource {
     @GET
     public ReviewView get(@PathParam("id") String id, @PathParam("code") String code) {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
-        return ReviewView.of(reviews.of(a, parse(code)), editable(a));
+        return ReviewView.of(reviews.of(a, parse(code)), Reviews.open(a.round()));
     }
 
     @PUT
@@ -87,12 +87,7 @@ public class ReviewResource {
             }
         }
         return ReviewView.of(reviews.decide(a, parse(code), body.lock_version, decisions, Optional.ofNullable(body.redact).filter(r -> !r.isBlank())),
-                editable(a));
-    }
-
-    private static boolean editable(RoundAccess.Access a) {
-        return a.round().releasedAt().isEmpty() && (a.round().phase() == org.calibrate.rounds.entity.Phase.SETUP
-                || a.round().phase() == org.calibrate.rounds.entity.Phase.CALIBRATION);
+                Reviews.open(a.round()));
     }
 
     private static PieceCode parse(String code) {

@@ -163,6 +163,10 @@ public class Reviews {
     }
 
     /** The review is open until the release, in setup and calibration. */
+    public static boolean open(Round round) {
+        return round.releasedAt().isEmpty() && (round.phase() == Phase.SETUP || round.phase() == Phase.CALIBRATION);
+    }
+
     static void requireOpen(Round round) {
         if (round.phase() != Phase.SETUP && round.phase() != Phase.CALIBRATION) {
             throw new ApiRefusal(409, "phase_refused", "Redactions are reviewed before scoring starts.");

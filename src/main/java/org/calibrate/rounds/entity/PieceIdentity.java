@@ -1,6 +1,8 @@
 package org.calibrate.rounds.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import org.calibrate.runtime.SealedText;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,6 +16,7 @@ public class PieceIdentity {
     private String pieceId;
     @Column(name = "platform_id", nullable = false)
     private long platformId;
+    @Convert(converter = SealedText.class)
     @Column(name = "learner_subject", nullable = false)
     private String learnerSubject;
 

@@ -1,6 +1,8 @@
 package org.calibrate.rounds.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import org.calibrate.runtime.SealedText;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,6 +18,7 @@ public class PieceReview {
     @Id
     @Column(name = "piece_id")
     private String pieceId;
+    @Convert(converter = SealedText.class)
     @Column(name = "original_text", nullable = false)
     private String originalText;
     @Column(nullable = false)
