@@ -1,15 +1,17 @@
-// <calibrate-admin>: the Admin section: LMS platforms, the tool's keys, and the values to install
-// Calibrate in an LMS, as three tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between them).
+// <calibrate-admin>: the Admin section: LMS platforms, the tool's keys, the values to install
+// Calibrate in an LMS, and the audit trail, as four tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between them).
 import { html } from "lit";
 import { LightElement } from "./light-element.js";
 import "./admin-platforms.js";
 import "./admin-keys.js";
 import "./admin-install.js";
+import "./admin-audit.js";
 
 const TABS = [
   { id: "platforms", title: "Platforms", render: () => html`<calibrate-admin-platforms></calibrate-admin-platforms>` },
   { id: "keys", title: "Keys", render: () => html`<calibrate-admin-keys></calibrate-admin-keys>` },
   { id: "install", title: "Install values", render: () => html`<calibrate-admin-install></calibrate-admin-install>` },
+  { id: "audit", title: "Audit trail", render: () => html`<calibrate-admin-audit></calibrate-admin-audit>` },
 ];
 
 export class CalibrateAdmin extends LightElement {

@@ -151,6 +151,8 @@ class OpenApiIT {
             "GET /api/admin/platforms/{id}/moodle",
             "PUT /api/admin/platforms/{id}/moodle",
             "DELETE /api/admin/platforms/{id}/moodle",
+            "GET /api/admin/audit",
+            "GET /api/admin/audit/csv",
             "GET /api/admin/keys",
             "POST /api/admin/keys/rotation",
             "GET /api/admin/tool-configuration");

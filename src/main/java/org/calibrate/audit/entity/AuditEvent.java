@@ -38,6 +38,10 @@ public class AuditEvent {
         this.occurredAt = occurredAt;
     }
 
+    public long id() {
+        return id;
+    }
+
     public String actor() {
         return actor;
     }
