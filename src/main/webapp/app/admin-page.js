@@ -1,17 +1,19 @@
 // <calibrate-admin>: the Admin section: LMS platforms, the tool's keys, the values to install
-// Calibrate in an LMS, and the audit trail, as four tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between them).
+// Calibrate in an LMS, the audit trail and privacy tasks, as five tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between them).
 import { html } from "lit";
 import { LightElement } from "./light-element.js";
 import "./admin-platforms.js";
 import "./admin-keys.js";
 import "./admin-install.js";
 import "./admin-audit.js";
+import "./admin-privacy.js";
 
 const TABS = [
   { id: "platforms", title: "Platforms", render: () => html`<calibrate-admin-platforms></calibrate-admin-platforms>` },
   { id: "keys", title: "Keys", render: () => html`<calibrate-admin-keys></calibrate-admin-keys>` },
   { id: "install", title: "Install values", render: () => html`<calibrate-admin-install></calibrate-admin-install>` },
   { id: "audit", title: "Audit trail", render: () => html`<calibrate-admin-audit></calibrate-admin-audit>` },
+  { id: "privacy", title: "Privacy", render: () => html`<calibrate-admin-privacy></calibrate-admin-privacy>` },
 ];
 
 export class CalibrateAdmin extends LightElement {

@@ -1,5 +1,6 @@
 package org.calibrate.runtime;
 
+import org.calibrate.privacy.boundary.PrivacyResource;
 import org.calibrate.audit.boundary.AuditResource;
 import org.calibrate.rounds.boundary.ReleaseResource;
 import org.calibrate.rounds.boundary.ReviewResource;
@@ -88,7 +89,7 @@ public final class RestApplications {
                     QueueResource.class, ProgressResource.class, FlagsResource.class, AlertsResource.class, ReportsResource.class, ChartResource.class,
                     ModerationResource.class, DiscussionsResource.class, MeetingResource.class, FinalisationResource.class,
                     ExemplarsResource.class, CalibrationExemplarsResource.class, ImportsResource.class, MoodleConnectionResource.class,
-                    ReviewResource.class, ReleaseResource.class, AuditResource.class);
+                    ReviewResource.class, ReleaseResource.class, AuditResource.class, PrivacyResource.class);
         }
     }
 

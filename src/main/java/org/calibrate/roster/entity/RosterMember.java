@@ -64,6 +64,10 @@ public class RosterMember {
         return value.map(v -> v.length() > max ? v.substring(0, max) : v).orElse(null);
     }
 
+    public String courseId() {
+        return courseId;
+    }
+
     public String userId() {
         return userId;
     }

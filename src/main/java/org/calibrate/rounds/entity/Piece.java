@@ -156,6 +156,10 @@ public class Piece {
         return Optional.ofNullable(origin);
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public String source() {
         return source;
     }

@@ -80,6 +80,8 @@ public class Round {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @Column(name = "erased_at")
+    private Instant erasedAt;
     @Column(name = "released_at")
     private Instant releasedAt;
     @Column(name = "released_by")
@@ -214,6 +216,16 @@ public class Round {
         this.releasedAt = null;
         this.releasedBy = null;
         this.updatedAt = now;
+    }
+
+    /** The students' data of this round is gone: files, originals, identity links and the pieces' texts. */
+    public void erased(Instant now) {
+        this.erasedAt = now;
+        this.updatedAt = now;
+    }
+
+    public Optional<Instant> erasedAt() {
+        return Optional.ofNullable(erasedAt);
     }
 
     public Optional<Instant> releasedAt() {
