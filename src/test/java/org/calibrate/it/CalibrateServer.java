@@ -87,6 +87,19 @@ public final class CalibrateServer implements BeforeAllCallback {
         return start(platform, work, "h2", settings, logName, jvmOptions);
     }
 
+    /**
+     * One node of a cluster on the suite's database (the PostgreSQL pass: nodes share it), the test platform
+     * registered; the caller gives the cluster's name, port and members, and stops it.
+     */
+    static Running startNode(TestPlatform platform, Path work, Map<String, String> settings, String logName) throws Exception {
+        Path config = Files.createDirectories(work.resolve("lti-config/platforms"));
+        Files.copy(Path.of("lti-config/platforms/demo.json"), config.resolve("demo.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (Map.Entry<String, String> f : platform.platformFiles().entrySet()) {
+            Files.writeString(config.resolve(f.getKey()), f.getValue());
+        }
+        return start(platform, work, System.getProperty("calibrate.it.database", "h2"), settings, logName, FAST_START);
+    }
+
     /** Tests start many servers: C1 only and the serial collector halve start-up on two cores (STACK-NOTES). */
     private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m");
 

@@ -62,11 +62,11 @@ public class ImportsResource {
     EntityManager em;
 
     public record JobView(String id, String kind, String label, String state, int total, int finished, int added, int updated,
-                          int unchanged, int failed, String message, String created_at, String updated_at, String finished_at,
+                          int unchanged, int failed, String message, int attempts, String created_at, String updated_at, String finished_at,
                           long lock_version) {
         static JobView of(ImportJob j) {
             return new JobView(j.id(), j.kind().key(), j.label(), j.state().name().toLowerCase(java.util.Locale.ROOT), j.total(), j.finished(),
-                    j.added(), j.updated(), j.unchanged(), j.failed(), j.message().orElse(null), j.createdAt().toString(),
+                    j.added(), j.updated(), j.unchanged(), j.failed(), j.message().orElse(null), j.attempts(), j.createdAt().toString(),
                     j.updatedAt().toString(), j.finishedAt().map(Object::toString).orElse(null), j.lockVersion());
         }
     }
