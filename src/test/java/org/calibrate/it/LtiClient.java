@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  */
 public final class LtiClient {
     private final String toolUrl;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    // HTTP/1.1 as browsers speak to a plain-HTTP server: no h2c upgrade, whose one shared connection the server
+    // closes (GOAWAY) once a load driver's hundreds of threads exceed its concurrent streams.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public LtiClient(String toolUrl) {
