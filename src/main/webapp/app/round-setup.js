@@ -26,7 +26,7 @@ const TABS = [
 ];
 const STATUS_NAMES = { discrepant: "Discrepant", adjacent: "Adjacent", agreed: "Agreed", single: "Scored once" };
 const POLL_MS = 5000;
-const SOURCE_NAMES = { upload: "Uploaded", demo: "Demo LMS", moodle: "Moodle", export_zip: "LMS export" };
+const SOURCE_NAMES = { upload: "Uploaded", demo: "Demo LMS", moodle: "Moodle", export_zip: "LMS export", asset: "LMS (Asset Processor)" };
 const EXCLUSION_NAMES = { consent_declined: "Consent declined or opted out", wrong_assignment: "Wrong assignment",
   duplicate: "Duplicate", unreadable: "Unreadable", other: "Other (say why)" };
 const FLAG_NAMES = { sensitive: "Sensitive content", unsure: "Unsure", file_problem: "File problem", condition: "Condition code",

@@ -68,7 +68,8 @@ public final class RestApplications {
 
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(LtiExceptions.class, JwksResource.class, LoginResource.class, LaunchResource.class, RegistrationResource.class);
+            return Set.of(LtiExceptions.class, JwksResource.class, LoginResource.class, LaunchResource.class, RegistrationResource.class,
+                    org.calibrate.notices.boundary.NoticesResource.class);
         }
     }
 

@@ -89,6 +89,9 @@ class RoundsAccessIT {
         e.add(new Endpoint("POST", r + "/imports/zip?name=a.zip", "PK", "moderator"));
         e.add(new Endpoint("GET", r + "/imports/moodle/assignments", null, "moderator"));
         e.add(new Endpoint("POST", r + "/imports/moodle", "{\"assignment_id\":1}", "moderator"));
+        e.add(new Endpoint("GET", r + "/imports/assets", null, "moderator"));
+        e.add(new Endpoint("POST", r + "/imports/assets", "{\"activity_id\":\"x\"}", "moderator"));
+        e.add(new Endpoint("POST", r + "/imports/assets/handler", "", "moderator"));
         e.add(new Endpoint("GET", r + "/imports/no-such-import", null, "moderator"));
         e.add(new Endpoint("POST", r + "/imports/no-such-import/resume", "", "moderator"));
         e.add(new Endpoint("GET", r + "/allocation", null, "moderator"));

@@ -87,6 +87,11 @@ public final class TestPlatform implements AutoCloseable {
         return key;
     }
 
+    /** Lets a test add a service of the platform (an Asset Processor's) under this platform's address. */
+    public void handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     /** Same kid, different key: what a token signed by an impostor looks like. */
     public RSAKey foreignKey() {
         return foreignKey;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.calibrate.demo.control.DemoPlatform;
+import org.calibrate.demo.control.DemoNotices;
 import org.calibrate.demo.control.DemoRegistrar;
 import org.calibrate.demo.control.DemoServices;
 import org.calibrate.runtime.Page;
@@ -46,6 +48,8 @@ public class DemoServicesResource {
     DemoRegistrar registrar;
     @Inject
     DemoPlatform platform;
+    @Inject
+    DemoNotices notices;
 
     @FunctionalInterface
     interface Answer {
@@ -151,6 +155,28 @@ public class DemoServicesResource {
             services.results(authorization, id, userId).forEach(results::add);
             return Response.ok(results.build().toString(), RESULT_CONTAINER).build();
         });
+    }
+
+    /** Platform Notification Service: a tool registers (PUT) or reads (GET) its notice handler for a deployment. */
+    @PUT
+    @Path("notice-handlers/{deployment}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response registerHandler(@HeaderParam("Authorization") String authorization, @PathParam("deployment") String deployment, String body) {
+        return answer(() -> Response.ok(notices.register(authorization, deployment, body).toString(), MediaType.APPLICATION_JSON).build());
+    }
+
+    @GET
+    @Path("notice-handlers/{deployment}")
+    public Response handlers(@HeaderParam("Authorization") String authorization, @PathParam("deployment") String deployment) {
+        return answer(() -> Response.ok(notices.catalog(authorization, deployment).toString(), MediaType.APPLICATION_JSON).build());
+    }
+
+    /** The Asset Service: a submitted file, for a token of the asset.readonly scope. */
+    @GET
+    @Path("services/{context}/assets/{asset}")
+    public Response asset(@HeaderParam("Authorization") String authorization, @PathParam("asset") String asset) {
+        return answer(() -> Response.ok(notices.asset(authorization, asset), "text/html;charset=utf-8")
+                .header("Content-Disposition", "attachment").header("X-Content-Type-Options", "nosniff").build());
     }
 
     @GET

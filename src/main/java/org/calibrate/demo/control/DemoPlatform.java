@@ -109,7 +109,7 @@ public class DemoPlatform {
     public record Client(String clientId, String deploymentId) {
     }
 
-    private Optional<Client> client(String clientId) {
+    Optional<Client> client(String clientId) {
         if (CLIENT_ID.equals(clientId)) {
             return Optional.of(new Client(CLIENT_ID, DEPLOYMENT_ID));
         }
@@ -257,6 +257,9 @@ public class DemoPlatform {
                 .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
                         Map.of("context_memberships_url", services.membershipsUrl(), "service_versions", List.of("1.0", "2.0")))
                 .claim("https://purl.imsglobal.org/spec/lti/claim/context", context)
+                .claim("https://purl.imsglobal.org/spec/lti/claim/platformnotificationservice", Map.of(
+                        "platform_notification_service_url", services.noticeHandlersUrl(client.deploymentId()), "service_versions", List.of("1.0"),
+                        "scope", List.of(DemoServices.NOTICE_HANDLERS), "notice_types_supported", List.of(DemoNotices.SUBMISSION_NOTICE)))
                 .claim("https://purl.imsglobal.org/spec/lti/claim/tool_platform",
                         Map.of("guid", "calibrate-demo-lms", "name", "Demo LMS", "product_family_code", "calibrate-demo"))
                 .claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
@@ -272,7 +275,7 @@ public class DemoPlatform {
         };
     }
 
-    private String sign(JWTClaimsSet claims) {
+    String sign(JWTClaimsSet claims) {
         RSAKey key = keys().stream().findFirst().orElseThrow(() -> new IllegalStateException("demo key missing")).signingKey();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);

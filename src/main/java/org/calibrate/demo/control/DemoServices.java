@@ -58,7 +58,9 @@ public class DemoServices {
     public static final String LINE_ITEM_READ = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
     public static final String RESULT_READ = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
     public static final String MEMBERSHIPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
-    static final Set<String> ALL_SCOPES = Set.of(SCORE, LINE_ITEM, LINE_ITEM_READ, RESULT_READ, MEMBERSHIPS);
+    public static final String NOTICE_HANDLERS = "https://purl.imsglobal.org/spec/lti/scope/noticehandlers";
+    public static final String ASSET_READ = "https://purl.imsglobal.org/spec/lti/scope/asset.readonly";
+    static final Set<String> ALL_SCOPES = Set.of(SCORE, LINE_ITEM, LINE_ITEM_READ, RESULT_READ, MEMBERSHIPS, NOTICE_HANDLERS, ASSET_READ);
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     static final String BUILT_IN_LINE_ITEM = "demo-li-essay";
     private static final String TYPE_ID = "?type_id=1";
@@ -118,6 +120,14 @@ public class DemoServices {
 
     public String membershipsUrl() {
         return settings.publicUrl() + "/demo/api/lms/services/CourseSection/" + platform.course().course().id() + "/memberships";
+    }
+
+    public String noticeHandlersUrl(String deploymentId) {
+        return settings.publicUrl() + "/demo/api/lms/notice-handlers/" + java.net.URLEncoder.encode(deploymentId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public String assetUrl(String assetId) {
+        return base() + "/assets/" + assetId;
     }
 
     public Map<String, Object> agsClaim() {
@@ -212,7 +222,7 @@ public class DemoServices {
     }
 
     /** The client and scopes of a bearer token, if it grants this scope. */
-    String authorise(String authorization, String scope) throws Refusal {
+    public String authorise(String authorization, String scope) throws Refusal {
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
         String grant = token == null ? null : tokens.get(token);
         if (grant == null) {

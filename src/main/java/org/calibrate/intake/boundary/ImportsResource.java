@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.calibrate.intake.control.ImportJobs;
 import org.calibrate.intake.control.MoodleImports;
+import org.calibrate.intake.control.AssetImports;
 import org.calibrate.intake.control.IntakePolicy;
 import org.calibrate.intake.control.Uploads;
 import org.calibrate.intake.entity.ImportItem;
@@ -56,6 +57,8 @@ public class ImportsResource {
     IntakePolicy policy;
     @Inject
     MoodleImports moodle;
+    @Inject
+    AssetImports assets;
     @Inject
     Pieces pieces;
     @PersistenceContext(unitName = "calibrate")
@@ -176,6 +179,47 @@ public class ImportsResource {
             throw ApiRefusal.invalid("Send the Moodle assignment's id (assignment_id).");
         }
         return Response.status(202).entity(JobView.of(moodle.start(a, body.assignment_id, Boolean.TRUE.equals(body.drafts)))).build();
+    }
+
+    public record ActivityView(String id, String title, long students, String latest_at) {
+    }
+
+    public record AssetsView(boolean offered, String handler_registered_at, List<ActivityView> activities) {
+        static AssetsView of(AssetImports.State s) {
+            return new AssetsView(s.offered(), s.handlerRegisteredAt().map(Object::toString).orElse(null), s.activities().stream()
+                    .map(x -> new ActivityView(x.id(), x.title().orElse(null), x.students(), x.latest().toString())).toList());
+        }
+    }
+
+    public static class AssetBody {
+        public String activity_id;
+    }
+
+    /** The LMS as an Asset Processor platform: whether it offers notices, the handler, the activities it sent submissions for. */
+    @GET
+    @Path("assets")
+    public AssetsView assets(@PathParam("id") String id) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        return AssetsView.of(assets.state(a.round()));
+    }
+
+    /** Registers Calibrate's notice handler with the LMS, so that it sends each submission as it is handed in. */
+    @POST
+    @Path("assets/handler")
+    public AssetsView registerHandler(@PathParam("id") String id) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        return AssetsView.of(assets.registerHandler(a));
+    }
+
+    @POST
+    @Path("assets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response importAssets(@PathParam("id") String id, AssetBody body) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        if (body == null || body.activity_id == null || body.activity_id.isBlank()) {
+            throw ApiRefusal.invalid("Send the LMS activity's id (activity_id).");
+        }
+        return Response.status(202).entity(JobView.of(assets.start(a, body.activity_id))).build();
     }
 
     @POST

@@ -33,6 +33,10 @@ public class Connectors {
     MoodleConnections moodle;
     @Inject
     Pieces pieces;
+    @Inject
+    AssetImports assets;
+    @Inject
+    AssetDownloads downloads;
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
 
@@ -56,6 +60,10 @@ public class Connectors {
                 yield new MoodleSubmissions(moodle.client(round.platformId()), p.getJsonNumber("course").longValue(),
                         p.getJsonNumber("assignment").longValue(), p.getBoolean("drafts", false));
             }
+            case ASSET -> {
+                JsonObject p = Json.createReader(new StringReader(job.params())).readObject();
+                yield new AssetConnector(assets.latest(round, p.getString("activity")), assets::find, downloads::fetch, policy.maxFileBytes());
+            }
         };
     }
 
@@ -65,6 +73,7 @@ public class Connectors {
             case UPLOAD -> Piece.Source.UPLOAD;
             case EXPORT_ZIP -> Piece.Source.EXPORT_ZIP;
             case MOODLE -> Piece.Source.MOODLE;
+            case ASSET -> Piece.Source.ASSET;
         };
     }
 }

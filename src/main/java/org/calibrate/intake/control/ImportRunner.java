@@ -108,6 +108,9 @@ public class ImportRunner {
                     return;
                 }
                 for (ImportItem item : batch) {
+                    if (intake.unchanged(jobId, item.id())) {
+                        continue;
+                    }
                     Submission s;
                     try {
                         s = connector.fetch(new Connector.Listed(item.sourceKey(), item.fingerprint(), item.handle()));

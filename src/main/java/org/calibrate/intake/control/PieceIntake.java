@@ -96,6 +96,27 @@ public class PieceIntake {
         return o.state();
     }
 
+    /**
+     * A listed submission the round already holds as it is (same key, same fingerprint) is counted unchanged
+     * before its files are fetched: importing again costs the source a listing, not every download.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean unchanged(String jobId, String itemId) {
+        ImportItem item = em.find(ImportItem.class, itemId);
+        ImportJob job = em.find(ImportJob.class, jobId);
+        if (item == null || job == null || item.state() != ImportItem.State.PENDING) {
+            return false;
+        }
+        RoundSubmission known = em.find(RoundSubmission.class, key(job.roundId(), item.sourceKey()));
+        if (known == null || !known.fingerprint().equals(item.fingerprint())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        item.outcome(ImportItem.State.UNCHANGED, Optional.of(known.pieceId()), Optional.empty(), now);
+        job.counted(ImportItem.State.UNCHANGED, now);
+        return true;
+    }
+
     private record Outcome(ImportItem.State state, Optional<String> pieceId, Optional<String> reason) {
         static Outcome failed(String reason) {
             return new Outcome(ImportItem.State.FAILED, Optional.empty(), Optional.of(reason));

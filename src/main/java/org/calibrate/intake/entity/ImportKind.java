@@ -10,6 +10,8 @@ public enum ImportKind {
     EXPORT_ZIP,
     /** Files or pasted text a moderator handed in, one student at a time. */
     UPLOAD,
+    /** An activity's LTI Asset Processor submission notices, the files fetched from the platform's Asset Service. */
+    ASSET,
     /** The demo LMS's sample assignment. */
     DEMO;
 

@@ -15,9 +15,9 @@ import java.util.function.ToLongFunction;
  * crossed, or before the first byte when {@code Content-Length} already says too much, so a site
  * that sends more than it declared costs at most the limit plus one network buffer.
  */
-final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     /** More bytes than the limit allows; the transfer was cancelled. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         private final int status;
         private final long limit;
 
@@ -28,11 +28,11 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
 
         /** The HTTP status of the reply that was cut off: an oversized error page is an error first. */
-        int status() {
+        public int status() {
             return status;
         }
 
-        long limit() {
+        public long limit() {
             return limit;
         }
     }
@@ -54,7 +54,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     /** A handler whose limit may depend on the status and headers (an error page gets a small one). */
-    static HttpResponse.BodyHandler<byte[]> handler(ToLongFunction<HttpResponse.ResponseInfo> limitFor) {
+    public static HttpResponse.BodyHandler<byte[]> handler(ToLongFunction<HttpResponse.ResponseInfo> limitFor) {
         return info -> new LimitedBody(info.statusCode(), limitFor.applyAsLong(info), info.headers().firstValueAsLong("Content-Length").orElse(-1));
     }
 

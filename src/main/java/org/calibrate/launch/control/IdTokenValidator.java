@@ -1,16 +1,6 @@
 package org.calibrate.launch.control;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.calibrate.launch.entity.LtiLaunch;
 import org.calibrate.launch.entity.ToolRole;
@@ -20,12 +10,10 @@ import org.calibrate.platform.entity.Issuer;
 import org.calibrate.platform.entity.RegisteredPlatform;
 
 import java.net.URI;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,23 +50,9 @@ public final class IdTokenValidator {
     }
 
     public LtiLaunch validate(String idToken, ExpectedLogin expected) throws LaunchRejected {
-        SignedJWT jwt = parse(idToken);
-        JWSHeader header = jwt.getHeader();
-        // Security Framework §5.1.3 (6) and §5.4: RS256 only. Refuses alg=none, and HS256 "signed" with our or the platform's public key.
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
-            throw LaunchRejected.unauthorized("wrong_algorithm",
-                    "The id_token is signed with " + header.getAlgorithm() + "; LTI 1.3 requires RS256 (Security Framework §5.4).");
-        }
-        // Security Framework §6.3: the platform names its key by kid in the JOSE header.
-        if (header.getKeyID() == null || header.getKeyID().isBlank()) {
-            throw LaunchRejected.unauthorized("missing_kid", "The id_token header has no kid, so its signing key cannot be found (Security Framework §6.3).");
-        }
-        if (header.getJWKURL() != null || header.getJWK() != null || header.getX509CertURL() != null
-                || header.getX509CertChain() != null) {
-            // Keys come from the registered key set URL only, never from a URL or key inside the token.
-            throw LaunchRejected.unauthorized("embedded_key", "The id_token header carries its own key or key URL; Calibrate only trusts the platform's registered key set.");
-        }
-        JWTClaimsSet claims = claims(jwt);
+        SignedJWT jwt = SignedMessages.parse(idToken, "id_token");
+        SignedMessages.checkHeader(jwt, "id_token");
+        JWTClaimsSet claims = SignedMessages.claims(jwt, "id_token");
 
         // Security Framework §5.1.3 (2): iss is the platform's issuer identifier, and the one the login named.
         String iss = claims.getIssuer();
@@ -109,10 +83,10 @@ public final class IdTokenValidator {
             throw LaunchRejected.forbidden("platform_disabled", "This platform's registration is disabled in Calibrate.");
         }
         // Security Framework §5.1.3 (1): verify the signature with the platform's key, found by kid in its registered key set.
-        verifySignature(jwt, keys.key(platform, header.getKeyID()));
+        SignedMessages.verify(jwt, keys.key(platform, jwt.getHeader().getKeyID()), "id_token");
 
         Instant now = clock.instant();
-        checkTimes(claims, now);
+        SignedMessages.checkTimes(claims, now, MAX_AGE, "id_token", "Launch again from the course.");
         // Security Framework §5.1.3 (9), OIDC Core §3.1.3.7 (11): the nonce is the one we sent with this login, used once.
         String nonce = stringClaim(claims, "nonce");
         if (nonce == null || nonce.isBlank()) {
@@ -125,75 +99,6 @@ public final class IdTokenValidator {
             throw LaunchRejected.unauthorized("nonce_replayed", "This id_token's nonce was already used: a launch can be used once only.");
         }
         return launch(claims, platform, expected);
-    }
-
-    private static SignedJWT parse(String idToken) throws LaunchRejected {
-        if (idToken == null || idToken.isBlank()) {
-            throw LaunchRejected.badRequest("missing_id_token", "The launch has no id_token (LTI Core §5.1.1: the platform posts id_token and state).");
-        }
-        if (idToken.length() > MAX_TOKEN_CHARS) {
-            throw new LaunchRejected(413, "token_too_large", "The id_token is larger than " + MAX_TOKEN_CHARS + " characters.");
-        }
-        JWT jwt;
-        try {
-            jwt = JWTParser.parse(idToken.trim());
-        } catch (ParseException | RuntimeException e) {
-            throw LaunchRejected.badRequest("malformed_token", "The id_token is not a well-formed JWT.");
-        }
-        if (jwt instanceof PlainJWT) {
-            throw LaunchRejected.unauthorized("unsigned_token", "The id_token is not signed (alg none); LTI 1.3 requires RS256 (Security Framework §5.4).");
-        }
-        if (jwt instanceof EncryptedJWT || !(jwt instanceof SignedJWT signed)) {
-            throw LaunchRejected.badRequest("unsupported_token", "The id_token is encrypted; LTI 1.3 id_tokens are signed JWS.");
-        }
-        return signed;
-    }
-
-    private static JWTClaimsSet claims(SignedJWT jwt) throws LaunchRejected {
-        try {
-            return jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw LaunchRejected.badRequest("malformed_claims", "The id_token's payload is not a JSON claims object.");
-        }
-    }
-
-    private static void verifySignature(SignedJWT jwt, JWK key) throws LaunchRejected {
-        if (!(key instanceof RSAKey rsa)) {
-            throw LaunchRejected.unauthorized("wrong_key_type", "The platform's key for this kid is not an RSA key.");
-        }
-        try {
-            if (!jwt.verify(new RSASSAVerifier(rsa))) {
-                throw LaunchRejected.unauthorized("bad_signature", "The id_token's signature does not verify with the platform's key (Security Framework §5.1.3 (1)).");
-            }
-        } catch (JOSEException e) {
-            throw LaunchRejected.unauthorized("bad_signature", "The id_token's signature cannot be verified with the platform's key.");
-        }
-    }
-
-    private static void checkTimes(JWTClaimsSet claims, Instant now) throws LaunchRejected {
-        Date exp = claims.getExpirationTime();
-        Date iat = claims.getIssueTime();
-        // Security Framework §5.1.3 (7): the current time must be before exp.
-        if (exp == null) {
-            throw LaunchRejected.unauthorized("missing_exp", "The id_token has no exp claim (Security Framework §5.1.3 (7)).");
-        }
-        if (now.isAfter(exp.toInstant().plus(CLOCK_SKEW))) {
-            throw LaunchRejected.unauthorized("expired", "The id_token has expired. Launch again from the course.");
-        }
-        // Security Framework §5.1.3 (8): iat may be used to refuse tokens issued too far from now.
-        if (iat == null) {
-            throw LaunchRejected.unauthorized("missing_iat", "The id_token has no iat claim (OIDC Core §2).");
-        }
-        if (iat.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            throw LaunchRejected.unauthorized("issued_in_future", "The id_token is issued in the future; check the platform's clock.");
-        }
-        if (iat.toInstant().isBefore(now.minus(MAX_AGE))) {
-            throw LaunchRejected.unauthorized("too_old", "The id_token was issued more than " + MAX_AGE.toMinutes() + " minutes ago. Launch again from the course.");
-        }
-        Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && nbf.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            throw LaunchRejected.unauthorized("not_yet_valid", "The id_token is not valid yet (nbf).");
-        }
     }
 
     private LtiLaunch launch(JWTClaimsSet claims, RegisteredPlatform platform, ExpectedLogin expected) throws LaunchRejected {

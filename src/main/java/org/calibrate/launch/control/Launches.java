@@ -95,6 +95,11 @@ public class Launches {
         };
     }
 
+    /** The registered platforms, as the LTI message rules consult them (launches, platform notices). */
+    public PlatformDirectory directory() {
+        return directory;
+    }
+
     public LoginInitiation.Accepted login(LoginRequest request) throws LaunchRejected {
         LoginInitiation.Accepted accepted = new LoginInitiation(directory, settings.publicUrl(), redirectUri()).accept(request);
         states.remember(accepted.state());

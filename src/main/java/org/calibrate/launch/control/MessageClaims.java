@@ -23,6 +23,7 @@ final class MessageClaims {
     static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
     static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     static final String FOR_USER = "https://purl.imsglobal.org/spec/lti/claim/for_user";
+    static final String PNS = "https://purl.imsglobal.org/spec/lti/claim/platformnotificationservice";
     private static final int MAX_DATA_CHARS = 4096;
 
     private MessageClaims() {
@@ -40,7 +41,17 @@ final class MessageClaims {
         return new LtiLaunch.Services(memberships,
                 ags.flatMap(m -> ServiceUrls.parse(m.get("lineitems"))),
                 ags.flatMap(m -> ServiceUrls.parse(m.get("lineitem"))),
-                scopes);
+                scopes, noticeService(claims));
+    }
+
+    /**
+     * Platform Notification Service 1.0 §3.1: where the tool registers its notice handler. Kept only when the
+     * platform says it sends Asset Processor submission notices (or does not list its notice types).
+     */
+    private static Optional<URI> noticeService(JWTClaimsSet claims) {
+        return object(claims.getClaim(PNS)).filter(m -> !(m.get("notice_types_supported") instanceof List<?> types)
+                        || types.contains("LtiAssetProcessorSubmissionNotice"))
+                .flatMap(m -> ServiceUrls.parse(m.get("platform_notification_service_url")));
     }
 
     /** Deep Linking 2.0 §4.4.1: deep_link_return_url, accept_types and accept_presentation_document_targets are required. */

@@ -40,11 +40,12 @@ public record LtiLaunch(RegisteredPlatform platform, DeploymentId deploymentId, 
 
     /**
      * The LTI Advantage endpoints the platform offers for this launch: NRPS 2.0 §3.6.1
-     * ({@code context_memberships_url}) and AGS 2.0 §3.1 ({@code lineitems}, {@code lineitem}, scopes).
+     * ({@code context_memberships_url}), AGS 2.0 §3.1 ({@code lineitems}, {@code lineitem}, scopes) and the Platform
+     * Notification Service's {@code platform_notification_service_url}, when it takes Asset Processor submission notices.
      */
     public record Services(Optional<URI> membershipsUrl, Optional<URI> lineItemsUrl, Optional<URI> lineItemUrl,
-                           Set<String> agsScopes) {
-        public static final Services NONE = new Services(Optional.empty(), Optional.empty(), Optional.empty(), Set.of());
+                           Set<String> agsScopes, Optional<URI> noticeServiceUrl) {
+        public static final Services NONE = new Services(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), Optional.empty());
 
         public Services {
             agsScopes = Set.copyOf(agsScopes);

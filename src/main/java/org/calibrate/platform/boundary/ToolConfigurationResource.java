@@ -43,7 +43,8 @@ public class ToolConfigurationResource {
         String base = settings.publicUrl().toString();
         String launch = base + "/lti/launch";
         return new ToolConfiguration(base + "/lti/register", base + "/lti/login", List.of(launch), launch, launch,
-                base + "/lti/jwks", settings.publicUrl().getAuthority(), ToolRegistration.SCOPES,
+                base + "/lti/jwks", settings.publicUrl().getAuthority(),
+                java.util.stream.Stream.concat(ToolRegistration.SCOPES.stream(), ToolRegistration.ASSET_PROCESSOR_SCOPES.stream()).toList(),
                 List.of("LtiResourceLinkRequest", "LtiDeepLinkingRequest", "LtiSubmissionReviewRequest"),
                 template("canvas-developer-key.json", base));
     }

@@ -26,6 +26,10 @@ public final class ToolRegistration {
             "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
             "https://purl.imsglobal.org/spec/lti-ags/scope/score",
             "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+    /** LTI Asset Processor: the notice handler and the files. Asked for only where the platform lists them: others refuse unknown scopes. */
+    public static final List<String> ASSET_PROCESSOR_SCOPES = List.of(
+            "https://purl.imsglobal.org/spec/lti/scope/noticehandlers",
+            "https://purl.imsglobal.org/spec/lti/scope/asset.readonly");
     /** Asking for name and email is what makes Moodle share them (its privacy settings follow the request). */
     static final List<String> CLAIMS = List.of("iss", "sub", "name", "given_name", "family_name", "email");
 
@@ -40,8 +44,9 @@ public final class ToolRegistration {
     public static JsonObject request(URI base, PlatformConfiguration platform) {
         String launch = base + "/lti/launch";
         // Ask only for what the platform says it has: Moodle refuses a registration naming unknown scopes.
-        String scope = String.join(" ", SCOPES.stream()
-                .filter(s -> platform.scopesSupported().isEmpty() || platform.scopesSupported().contains(s)).toList());
+        String scope = String.join(" ", java.util.stream.Stream.concat(SCOPES.stream()
+                        .filter(s -> platform.scopesSupported().isEmpty() || platform.scopesSupported().contains(s)),
+                ASSET_PROCESSOR_SCOPES.stream().filter(platform.scopesSupported()::contains)).toList());
         JsonArrayBuilder messages = Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("type", "LtiResourceLinkRequest").add("target_link_uri", launch)
                         .add("label", "Calibrate"));

@@ -19,7 +19,7 @@ public class Piece {
     public static final int MAX_TEXT = 100_000;
 
     /** Where a piece came from. */
-    public enum Source { UPLOAD, DEMO, MOODLE, EXPORT_ZIP }
+    public enum Source { UPLOAD, DEMO, MOODLE, EXPORT_ZIP, ASSET }
 
     @Id
     private String id;

@@ -38,6 +38,10 @@ public class Course {
     private Instant rosterSyncedAt;
     @Column(name = "roster_differences_url")
     private String rosterDifferencesUrl;
+    @Column(name = "notice_service_url")
+    private String noticeServiceUrl;
+    @Column(name = "notice_handler_at")
+    private Instant noticeHandlerAt;
 
     protected Course() {
     }
@@ -57,6 +61,7 @@ public class Course {
     /** The latest launch's word on the course's services wins: platforms may move them (a restored course, a new type id). */
     public void services(LtiLaunch.Services services) {
         services.membershipsUrl().ifPresent(u -> this.membershipsUrl = u.toString());
+        services.noticeServiceUrl().ifPresent(u -> this.noticeServiceUrl = u.toString());
         services.lineItemsUrl().ifPresent(u -> {
             this.lineItemsUrl = u.toString();
             this.agsScopes = String.join(" ", new TreeSet<>(services.agsScopes()));
@@ -73,6 +78,19 @@ public class Course {
 
     public Set<String> agsScopes() {
         return agsScopes == null || agsScopes.isBlank() ? Set.of() : Set.of(agsScopes.split(" "));
+    }
+
+    /** Where the platform takes notice handlers (Platform Notification Service), if it sends Asset Processor notices. */
+    public Optional<URI> noticeServiceUrl() {
+        return Optional.ofNullable(noticeServiceUrl).map(URI::create);
+    }
+
+    public Optional<Instant> noticeHandlerAt() {
+        return Optional.ofNullable(noticeHandlerAt);
+    }
+
+    public void noticeHandlerRegistered(Instant at) {
+        this.noticeHandlerAt = at;
     }
 
     public Optional<Instant> rosterSyncedAt() {

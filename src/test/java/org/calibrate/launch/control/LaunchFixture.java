@@ -30,29 +30,29 @@ import java.util.Set;
  * an in-memory directory and nonce ledger, a fixed clock, and a valid id_token that each test tweaks.
  * Keys are made once per run (they are immutable); everything mutable is per fixture instance.
  */
-final class LaunchFixture {
-    static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    static final String ISSUER = "https://lms.example.org";
-    static final String CLIENT_ID = "tool-123";
-    static final String DEPLOYMENT = "dep-1";
+public final class LaunchFixture {
+    public static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    public static final String ISSUER = "https://lms.example.org";
+    public static final String CLIENT_ID = "tool-123";
+    public static final String DEPLOYMENT = "dep-1";
     static final URI TOOL = URI.create("https://calibrate.example.org");
     static final String TARGET = "https://calibrate.example.org/lti/launch";
     static final String NONCE = "n-0S6_WzA2Mj";
     static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
 
-    static final RSAKey PLATFORM_KEY = generate("p1");
+    public static final RSAKey PLATFORM_KEY = generate("p1");
     /** Another platform's key pair, published under the same kid as ours. */
-    static final RSAKey OTHER_PLATFORM_KEY = generate("p1");
+    public static final RSAKey OTHER_PLATFORM_KEY = generate("p1");
 
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final List<RegisteredPlatform> registrations = new ArrayList<>();
+    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final List<RegisteredPlatform> registrations = new ArrayList<>();
     /** Every nonce presented to the ledger, in order; the ledger itself is the set. */
     final List<String> presentedNonces = new ArrayList<>();
     final List<Instant> keptUntil = new ArrayList<>();
     final Set<String> usedNonces = new HashSet<>();
-    final RegisteredPlatform platform = platform(1, ISSUER, CLIENT_ID, URI.create(ISSUER + "/mod/lti/auth.php"), true);
+    public final RegisteredPlatform platform = platform(1, ISSUER, CLIENT_ID, URI.create(ISSUER + "/mod/lti/auth.php"), true);
 
-    LaunchFixture() {
+    public LaunchFixture() {
         registrations.add(platform);
     }
 
@@ -69,12 +69,12 @@ final class LaunchFixture {
                 URI.create(issuer + "/mod/lti/certs.php"), Set.of(new DeploymentId(DEPLOYMENT)), enabled);
     }
 
-    static RegisteredPlatform disabled(RegisteredPlatform p) {
+    public static RegisteredPlatform disabled(RegisteredPlatform p) {
         return new RegisteredPlatform(p.id(), p.issuer(), p.clientId(), p.authLoginUrl(), p.authTokenUrl(), p.keySetUrl(),
                 p.deploymentIds(), false);
     }
 
-    PlatformDirectory directory() {
+    public PlatformDirectory directory() {
         return new PlatformDirectory() {
             @Override
             public Optional<RegisteredPlatform> find(Issuer issuer, ClientId clientId) {
@@ -88,7 +88,7 @@ final class LaunchFixture {
         };
     }
 
-    KeyResolver keys() {
+    public KeyResolver keys() {
         return (p, kid) -> {
             if (!PLATFORM_KEY.getKeyID().equals(kid)) {
                 throw new LaunchRejected(401, "unknown_kid", "No key " + kid + " in the platform's key set.");
@@ -134,15 +134,15 @@ final class LaunchFixture {
                         "type", List.of("CourseSection")));
     }
 
-    static JWSHeader rs256() {
+    public static JWSHeader rs256() {
         return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(PLATFORM_KEY.getKeyID()).build();
     }
 
-    static String sign(JWTClaimsSet claims) {
+    public static String sign(JWTClaimsSet claims) {
         return sign(claims, PLATFORM_KEY, rs256());
     }
 
-    static String sign(JWTClaimsSet claims, RSAKey key, JWSHeader header) {
+    public static String sign(JWTClaimsSet claims, RSAKey key, JWSHeader header) {
         try {
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(new RSASSASigner(key));
