@@ -1,5 +1,5 @@
 // <calibrate-imports>: bringing submissions into a round in setup — the demo LMS's assignment, an LMS export ZIP,
-// a Moodle assignment, one student's file — and each import's progress: a bar (done of total), its outcome
+// a Moodle assignment, the submissions an Asset Processor platform (Canvas) sent, one student's file — and each import's progress: a bar (done of total), its outcome
 // counts, every failed submission with its reason, and Resume for an import that stopped. Items are shown by
 // position and piece code, never by name.
 import { html, nothing } from "lit";
@@ -19,6 +19,7 @@ export class CalibrateImports extends LightElement {
     data: { state: true },
     learners: { state: true },
     assignments: { state: true },
+    assets: { state: true },
     details: { state: true },
     message: { state: true },
     busy: { state: true },
@@ -30,6 +31,7 @@ export class CalibrateImports extends LightElement {
     this.data = null;
     this.learners = null;
     this.assignments = null;
+    this.assets = null;
     this.details = {};
     this.message = null;
     this.busy = false;
@@ -133,6 +135,57 @@ export class CalibrateImports extends LightElement {
     }
   }
 
+  async loadAssets() {
+    try {
+      this.assets = await api.get(this.base + "/assets");
+    } catch (e) {
+      this.message = { tone: "error", text: "The LMS's submissions could not be read: " + e.message };
+    }
+  }
+
+  async registerHandler() {
+    const r = await this.act("The LMS did not take Calibrate's notice handler", () => api.post(this.base + "/assets/handler"),
+      "The LMS sends each submission to Calibrate from now on; submissions already handed in arrive as the LMS sends them.");
+    if (r) {
+      this.assets = r;
+    }
+  }
+
+  importAssets(event) {
+    event.preventDefault();
+    const id = event.target.elements["asset-activity"].value;
+    this.act("The activity's submissions were not imported", () => api.post(this.base + "/assets", { activity_id: id }),
+      "The activity's submissions are being imported.");
+  }
+
+  renderAssets() {
+    const a = this.assets;
+    if (!a) {
+      return html`<p class="actions"><button type="button" class="button secondary" id="assets-load" @click=${() => this.loadAssets()}>
+        Show what the LMS sent</button></p>`;
+    }
+    if (!a.offered) {
+      return html`<p class="hint" id="assets-not-offered">This course's LMS did not offer submission notices in its latest launch.
+        Canvas offers them when Calibrate is attached to an assignment as a document processor; Moodle does not
+        (use "From Moodle" or an export instead).</p>`;
+    }
+    const activities = list(a.activities);
+    return html`
+      <p id="assets-handler">${a.handler_registered_at
+        ? html`The LMS sends submissions to Calibrate (set up ${time(a.handler_registered_at)}).`
+        : "Calibrate is not yet receiving this LMS's submissions."}</p>
+      <p class="actions"><button type="button" class="button secondary" id="assets-register" ?disabled=${this.busy}
+        @click=${() => this.registerHandler()}>${a.handler_registered_at ? "Set up again" : "Receive submissions from the LMS"}</button>
+        <button type="button" class="button secondary" id="assets-refresh" @click=${() => this.loadAssets()}>Check for new submissions</button></p>
+      ${activities.length ? html`<form id="assets-form" @submit=${(e) => this.importAssets(e)}>
+          <div class="field"><label for="asset-activity">Activity</label>
+            <select id="asset-activity">${activities.map((x) => html`<option value=${x.id}>${str(x.title) || x.id} — ${number(x.students)}
+              ${x.students === 1 ? "student" : "students"}, latest ${time(x.latest_at)}</option>`)}</select></div>
+          <p class="actions"><button type="submit" class="button" id="assets-import" ?disabled=${this.busy}>Import the activity's submissions</button></p>
+        </form>`
+        : html`<p class="hint">No submissions have arrived from this course yet.</p>`}`;
+  }
+
   importMoodle(event) {
     event.preventDefault();
     const f = event.target.elements;
@@ -228,6 +281,12 @@ export class CalibrateImports extends LightElement {
             : html`<p class="actions"><button type="button" class="button secondary" id="moodle-load" @click=${() => this.loadAssignments()}>
               Show the course's Moodle assignments</button></p>`}
         </form>
+      </details>
+      <details class="panel import-source" id="assets-source" @toggle=${(e) => e.target.open && !this.assets && this.loadAssets()}>
+        <summary>Sent by the LMS (Asset Processor)</summary>
+        <p class="hint">LMSs with the LTI Asset Processor (Canvas) send each submission as it is handed in. The latest attempt
+          of each student comes in; the files are fetched from the LMS with Calibrate's own credentials.</p>
+        ${this.renderAssets()}
       </details>
       <details class="panel import-source" id="zip-source">
         <summary>An LMS export (ZIP)</summary>

@@ -59,9 +59,13 @@ class AssetProcessorIT {
     }
 
     private static String session(String subject) throws Exception {
+        return session(subject, INSTRUCTOR);
+    }
+
+    private static String session(String subject, String role) throws Exception {
         LtiClient client = new LtiClient(server.url());
         LtiClient.Login login = client.login(platform.issuer(), TestPlatform.CLIENT_ID);
-        JWTClaimsSet claims = platform.launchClaims(login.nonce(), server.url(), INSTRUCTOR).subject(subject)
+        JWTClaimsSet claims = platform.launchClaims(login.nonce(), server.url(), role).subject(subject)
                 .claim("https://purl.imsglobal.org/spec/lti/claim/platformnotificationservice", assets.noticeServiceClaim()).build();
         return client.session(client.launch(TestPlatform.sign(claims, platform.key()), login.state(), login.cookie()));
     }
@@ -192,7 +196,16 @@ class AssetProcessorIT {
         assertTrue(byPosition(resumed).values().stream().anyMatch(i -> i.getString("state").equals("failed")
                 && i.getString("reason").contains("checksum")), resumed.toString());
 
-        String audit = Files.readString(server.logFile());
-        assertFalse(audit.contains("learner-a"), "the server log never carries a student's id");
+        String log = Files.readString(server.logFile());
+        assertFalse(log.contains("learner-a"), "the server log never carries a student's id");
+
+        // A student's data request lists the notices about them; erasing the course removes every notice.
+        String admin = session("ap-admin", "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator");
+        JsonObject course = api.get("/api/admin/privacy/courses", admin).expect(200).json().getJsonArray("courses").getValuesAs(JsonObject.class)
+                .stream().filter(c -> c.getString("title", "").equals("History 10")).findFirst().orElseThrow();
+        JsonObject export = api.get("/api/admin/privacy/students/" + course.getJsonNumber("platform_id") + "/learner-a", admin).expect(200).json();
+        assertEquals(2, export.getJsonArray("submission_notices").size(), export.toString());
+        api.post("/api/admin/privacy/courses/" + course.getString("id") + "/erasure", "{\"confirm\":\"History 10\"}", admin).expect(200);
+        assertEquals(0, api.get(base, head).expect(200).json().getJsonArray("activities").size(), "no notice of the course is kept");
     }
 }

@@ -92,6 +92,32 @@ class IntakeIT {
     }
 
     @Test
+    @DisplayName("the demo LMS as an Asset Processor: the handler registered, its students' notices arrive, the import makes a piece each")
+    void demoAssetProcessor() throws Exception {
+        String round = f.createRound("Intake: asset processor", rubric);
+        String base = "/api/rounds/" + round + "/imports/assets";
+        assertTrue(f.api.get(base, head()).expect(200).json().getBoolean("offered"), "the demo LMS's launch names its notice service");
+        assertTrue(f.api.post(base + "/handler", "", head()).expect(200).json().containsKey("handler_registered_at"));
+        // The demo's students have handed in already: the LMS sends their notices once the handler is registered.
+        JsonObject activity = null;
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        while (activity == null && Instant.now().isBefore(until)) {
+            List<JsonObject> activities = f.api.get(base, head()).expect(200).json().getJsonArray("activities").getValuesAs(JsonObject.class);
+            activity = activities.isEmpty() ? null : activities.get(0);
+            Thread.sleep(200);
+        }
+        assertTrue(activity != null, "the demo LMS's notices arrived");
+        assertEquals(12, activity.getInt("students"));
+        String job = f.api.post(base, "{\"activity_id\":" + Api.q(activity.getString("id")) + "}", head()).expect(202).json().getString("id");
+        JsonObject done = awaitImport(f.api, round, job, head()).getJsonObject("job");
+        assertEquals("done", done.getString("state"), done.toString());
+        assertEquals(12, done.getInt("added"), done.toString());
+        List<JsonObject> pieces = pieces(round);
+        assertEquals(12, pieces.size());
+        assertTrue(pieces.stream().allMatch(p -> p.getString("source").equals("asset") && p.getInt("words") > 0));
+    }
+
+    @Test
     @DisplayName("one student's file: added for the roster learner, replaced on a second upload, refused when empty")
     void uploadOneStudentsFile() throws Exception {
         String round = f.createRound("Intake: upload", rubric);

@@ -153,6 +153,19 @@ class RoundsBrowserIT {
         assertFalse(pieces.contains("Maya"), "the pieces list shows codes, never names");
         browser.frameShot("rounds-pieces");
 
+        // The LMS as an Asset Processor: Calibrate's handler registered, the LMS's submissions listed by activity.
+        browser.clickable(By.cssSelector("#assets-source summary")).click();
+        browser.clickable(By.id("assets-register")).click();
+        browser.upTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("assets-handler"), "The LMS sends submissions"));
+        for (int i = 0; i < 60 && browser.driver.findElements(By.id("asset-activity")).isEmpty(); i++) {
+            browser.clickable(By.id("assets-refresh")).click();
+            Thread.sleep(500);
+        }
+        assertTrue(browser.visible(By.id("asset-activity")).getText().contains("12 students"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                browser.driver.findElement(By.id("assets-source")));
+        browser.frameShot("rounds-import-assets");
+
         // The release review: a piece's original with what is hidden, then the release that lets scoring start.
         browser.clickable(By.cssSelector("[data-review]")).click();
         browser.visible(By.id("review-original"));

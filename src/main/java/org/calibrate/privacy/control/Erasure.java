@@ -68,7 +68,21 @@ public class Erasure {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int removeRoster(String courseId, String actor) {
         int removed = em.createQuery("delete from RosterMember m where m.courseId = :c").setParameter("c", courseId).executeUpdate();
-        audit.record(actor, "course.erased", "course:" + courseId, removed + " roster entries removed, every round's student data erased");
+        org.calibrate.session.entity.Course course = em.find(org.calibrate.session.entity.Course.class, courseId);
+        int notices = course == null ? 0 : em.createQuery("delete from AssetNotice n where n.platformId = :p and n.contextId = :c")
+                .setParameter("p", course.platformId()).setParameter("c", course.contextId()).executeUpdate();
+        audit.record(actor, "course.erased", "course:" + courseId, removed + " roster entries and " + notices
+                + " submission notices removed, every round's student data erased");
+        return removed;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Submission notices the LMS sent before {@code before}: the files they point to were imported or are no longer wanted. */
+    public int removeNotices(java.time.Instant before, String actor, String why) {
+        int removed = em.createQuery("delete from AssetNotice n where n.receivedAt < :before").setParameter("before", before).executeUpdate();
+        if (removed > 0) {
+            audit.record(actor, "notices.erased", "asset_notice", removed + " submission notices removed: " + why);
+        }
         return removed;
     }
 

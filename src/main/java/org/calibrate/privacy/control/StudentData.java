@@ -82,8 +82,20 @@ public class StudentData {
             g.sentAt().ifPresent(t -> o.add("sent_at", t.toString()));
             grades.add(o);
         }
+        // Submission notices the LMS sent (Asset Processor): sealed, so each is opened to see whose it is.
+        JsonArrayBuilder notices = Json.createArrayBuilder();
+        for (org.calibrate.notices.entity.AssetNotice n : em.createQuery("select n from AssetNotice n where n.platformId = :p order by n.receivedAt",
+                org.calibrate.notices.entity.AssetNotice.class).setParameter("p", platformId).setMaxResults(MAX_LINKS).getResultList()) {
+            org.calibrate.notices.entity.SubmissionNotice s = org.calibrate.notices.control.NoticeBodies.read(n.body());
+            if (s.userId().equals(userId)) {
+                JsonArrayBuilder files = Json.createArrayBuilder();
+                s.assets().forEach(a -> files.add(a.filename().or(a::title).orElse(a.assetId())));
+                notices.add(Json.createObjectBuilder().add("activity", n.activityTitle().orElse(n.activityId())).add("received_at", n.receivedAt().toString())
+                        .add("files", files));
+            }
+        }
         audit.record(actor, "student.exported", "platform:" + platformId + " learner " + userId, "data export for a request");
         return Json.createObjectBuilder().add("exported_at", Instant.now().toString()).add("platform_id", platformId).add("user_id", userId)
-                .add("roster", roster).add("work", work).add("grades", grades).build();
+                .add("roster", roster).add("work", work).add("grades", grades).add("submission_notices", notices).build();
     }
 }

@@ -51,6 +51,8 @@ public class SubmissionRetention {
             return 0;
         }
         Instant before = now.atOffset(ZoneOffset.UTC).minus(keep.get()).toInstant();
+        // A notice names a student and where the work is: kept no longer than the work itself.
+        erasure.removeNotices(before, "system", "retention " + keep.get() + " after arrival");
         List<String> due = em.createQuery("select r.id from ModerationRound r where r.finalisedAt is not null and r.finalisedAt < :before"
                 + " and r.erasedAt is null order by r.finalisedAt", String.class).setParameter("before", before).setMaxResults(BATCH).getResultList();
         for (String id : due) {
