@@ -60,10 +60,8 @@ public class DataKey {
 
     static DataKey active() {
         DataKey k = active;
-        if (k == null) {
-            throw new IllegalStateException("the data key is read before the application started");
-        }
-        return k;
+        // A converter at work before start-up finished (a restarted node's import timer fires early): the bean itself.
+        return k != null ? k : jakarta.enterprise.inject.spi.CDI.current().select(DataKey.class).get();
     }
 
     /** Whether secrets can be stored: a key is configured, or the database is the embedded one. */
@@ -89,7 +87,7 @@ public class DataKey {
         return ring().open(sealed);
     }
 
-    /** The key id a sealed text names; empty for one sealed before key ids. Throws when it is not sealed text. */
+    /** The key id a sealed text names (its first 100 characters suffice); empty for one sealed before key ids. Throws when it is not sealed text. */
     public static Optional<String> kidOf(String sealed) {
         return KeyRing.kidOf(sealed);
     }
