@@ -91,15 +91,19 @@ public class ResealRun {
         this.resealed += resealed;
         this.failed += failed;
         this.skipped += skipped;
-        error.ifPresent(e -> this.lastError = e.length() > 1000 ? e.substring(0, 1000) : e);
+        error.ifPresent(this::error);
         this.leaseUntil = leaseUntil;
     }
 
     public void finish(Instant now, Optional<String> error) {
-        error.ifPresent(e -> this.lastError = e.length() > 1000 ? e.substring(0, 1000) : e);
+        error.ifPresent(this::error);
         this.state = State.IDLE;
         this.finishedAt = now;
         this.leaseUntil = null;
+    }
+
+    private void error(String message) {
+        this.lastError = message.length() > 1000 ? message.substring(0, 1000) : message;
     }
 
     public boolean ownedBy(String run) {
