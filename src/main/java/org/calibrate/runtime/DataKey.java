@@ -1,36 +1,34 @@
 package org.calibrate.runtime;
 
-import com.nimbusds.jose.EncryptionMethod;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWEAlgorithm;
-import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.JWEObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.DirectDecrypter;
-import com.nimbusds.jose.crypto.DirectEncrypter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.calibrate.session.control.AppSecrets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * Encrypts secrets kept at rest (an LMS's web-service token) as compact JWE (direct AES-256-GCM) under the data
- * key from configuration ({@code CALIBRATE_DATA_KEY}: 32 random bytes, base64). On the embedded database
- * (demo and evaluation) without one, a key kept in the database stands in; on PostgreSQL nothing is stored
- * encrypted until the key is configured.
+ * Seals what identifies a student, and LMS tokens, at rest under the data key from configuration
+ * ({@code CALIBRATE_DATA_KEY}: 32 random bytes, base64); keys listed in {@code CALIBRATE_DATA_KEY_PREVIOUS} still open
+ * what they sealed until it is re-sealed (see {@link KeyRing}). On the embedded database (demo and evaluation) without a
+ * configured key, a key kept in the database stands in, and stays readable once a key is configured; on PostgreSQL
+ * nothing is stored encrypted until the key is configured.
  */
 @ApplicationScoped
 public class DataKey {
+    private static final String FALLBACK = "data-key";
+
     private Optional<String> configured;
+    private List<String> previous;
     private Settings settings;
     private AppSecrets secrets;
-    private volatile SecretKey key;
+    private volatile KeyRing ring;
     /** The one instance, for the JPA converters, which the persistence provider creates itself. */
     private static volatile DataKey active;
 
@@ -38,29 +36,32 @@ public class DataKey {
     }
 
     @Inject
-    public DataKey(@ConfigProperty(name = "calibrate.data.key") Optional<String> configured, Settings settings, AppSecrets secrets) {
+    public DataKey(@ConfigProperty(name = "calibrate.data.key") Optional<String> configured,
+                   @ConfigProperty(name = "calibrate.data.key.previous") Optional<String> previous, Settings settings, AppSecrets secrets) {
         this.configured = configured.map(String::strip).filter(k -> !k.isEmpty());
+        this.previous = previous.stream().flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).filter(k -> !k.isEmpty()).toList();
         this.settings = settings;
         this.secrets = secrets;
     }
 
-    /** Loads the key at start-up (outside any request's transaction) and makes it the converters' key. */
-    void start(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object init) {
-        if (available()) {
-            key();
-        } else {
-            java.util.logging.Logger.getLogger(DataKey.class.getName()).warning("CALIBRATE_DATA_KEY is not set: students' identity links and"
+    /** Loads the keys at start-up (outside any request's transaction) and makes them the converters' keys. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        KeyRing r = ring();
+        Logger log = Logger.getLogger(DataKey.class.getName());
+        if (!available()) {
+            log.warning("CALIBRATE_DATA_KEY is not set: students' identity links and"
                     + " files are stored unencrypted, and no LMS token can be stored. Set it (32 random bytes, base64) before real use.");
+        } else {
+            log.info(() -> "Data key " + r.currentKid().orElseThrow() + " seals; previous keys that still open: "
+                    + (r.previousKids().isEmpty() ? "none" : String.join(", ", r.previousKids())) + ".");
         }
         active = this;
     }
 
     static DataKey active() {
         DataKey k = active;
-        if (k == null) {
-            throw new IllegalStateException("the data key is read before the application started");
-        }
-        return k;
+        // A converter at work before start-up finished (a restarted node's import timer fires early): the bean itself.
+        return k != null ? k : jakarta.enterprise.inject.spi.CDI.current().select(DataKey.class).get();
     }
 
     /** Whether secrets can be stored: a key is configured, or the database is the embedded one. */
@@ -68,82 +69,91 @@ public class DataKey {
         return configured.isPresent() || settings.embeddedDatabase();
     }
 
+    /** The id of the key that seals, when there is one. */
+    public Optional<String> currentKid() {
+        return available() ? ring().currentKid() : Optional.empty();
+    }
+
+    /** The ids of the keys that only open. */
+    public List<String> previousKids() {
+        return ring().previousKids();
+    }
+
     public String seal(String plain) {
-        try {
-            JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(plain));
-            jwe.encrypt(new DirectEncrypter(key()));
-            return jwe.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("encryption failed", e);
-        }
+        return ring().seal(plain);
     }
 
     public String open(String sealed) {
-        try {
-            JWEObject jwe = JWEObject.parse(sealed);
-            jwe.decrypt(new DirectDecrypter(key()));
-            return jwe.getPayload().toString();
-        } catch (ParseException | JOSEException e) {
-            throw new IllegalStateException("A stored secret cannot be decrypted with the data key: was CALIBRATE_DATA_KEY changed? Set the secret again.", e);
-        }
+        return ring().open(sealed);
     }
 
-    /** AES-256-GCM over bytes: a marker, a random 96-bit IV, then the cipher text with its tag. */
-    byte[] sealBytes(byte[] plain) {
-        try {
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
-            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key(), new javax.crypto.spec.GCMParameterSpec(128, iv));
-            byte[] sealed = c.doFinal(plain);
-            byte[] out = new byte[BYTES_MARK.length + iv.length + sealed.length];
-            System.arraycopy(BYTES_MARK, 0, out, 0, BYTES_MARK.length);
-            System.arraycopy(iv, 0, out, BYTES_MARK.length, iv.length);
-            System.arraycopy(sealed, 0, out, BYTES_MARK.length + iv.length, sealed.length);
-            return out;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("encryption failed", e);
-        }
+    /** The key id a sealed text names (its first 100 characters suffice); empty for one sealed before key ids. Throws when it is not sealed text. */
+    public static Optional<String> kidOf(String sealed) {
+        return KeyRing.kidOf(sealed);
     }
 
-    byte[] openBytes(byte[] stored) {
-        try {
-            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(javax.crypto.Cipher.DECRYPT_MODE, key(), new javax.crypto.spec.GCMParameterSpec(128, stored, BYTES_MARK.length, 12));
-            return c.doFinal(stored, BYTES_MARK.length + 12, stored.length - BYTES_MARK.length - 12);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("A stored file cannot be decrypted with the data key: was CALIBRATE_DATA_KEY changed?", e);
-        }
+    /** The id of the held key that opens a sealed text, if any. */
+    public Optional<String> opener(String sealed) {
+        return ring().opener(sealed);
     }
 
-    static boolean sealedBytes(byte[] stored) {
-        return stored.length > BYTES_MARK.length + 12 && java.util.Arrays.equals(stored, 0, BYTES_MARK.length, BYTES_MARK, 0, BYTES_MARK.length);
+    public byte[] sealBytes(byte[] plain) {
+        return ring().sealBytes(plain);
     }
 
-    private static final byte[] BYTES_MARK = {'C', 'A', 'L', 1};
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    public byte[] openBytes(byte[] stored) {
+        return ring().openBytes(stored);
+    }
 
-    private SecretKey key() {
-        SecretKey k = key;
-        if (k == null) {
-            byte[] bytes;
+    /** Whether stored bytes are sealed rather than a file kept before a key was in use. */
+    public static boolean sealedBytes(byte[] stored) {
+        return KeyRing.sealed(stored);
+    }
+
+    /** The key id sealed bytes name (the first 10 bytes suffice); empty for bytes sealed before key ids. */
+    public static Optional<String> kidOf(byte[] stored) {
+        return KeyRing.kidOf(stored);
+    }
+
+    /** The id of the held key that opens sealed bytes, if any. */
+    public Optional<String> opener(byte[] stored) {
+        return ring().opener(stored);
+    }
+
+    private KeyRing ring() {
+        KeyRing r = ring;
+        if (r == null) {
+            List<KeyRing.Key> older = new ArrayList<>();
+            for (int i = 0; i < previous.size(); i++) {
+                older.add(KeyRing.Key.of(decode(previous.get(i), "CALIBRATE_DATA_KEY_PREVIOUS (entry " + (i + 1) + ")")));
+            }
+            KeyRing.Key current = null;
             if (configured.isPresent()) {
-                try {
-                    bytes = Base64.getDecoder().decode(configured.get());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("CALIBRATE_DATA_KEY is not base64.");
-                }
-                if (bytes.length != 32) {
-                    throw new IllegalStateException("CALIBRATE_DATA_KEY must be 32 bytes (base64 of `openssl rand 32`).");
+                current = KeyRing.Key.of(decode(configured.get(), "CALIBRATE_DATA_KEY"));
+                // What the stand-in key sealed before a key was configured stays readable (and can be re-sealed).
+                if (settings.embeddedDatabase()) {
+                    secrets.existing(FALLBACK).map(KeyRing.Key::of).ifPresent(older::add);
                 }
             } else if (settings.embeddedDatabase()) {
-                bytes = secrets.secret("data-key");
-            } else {
-                throw new IllegalStateException("Set CALIBRATE_DATA_KEY (32 random bytes, base64) before storing secrets.");
+                current = KeyRing.Key.of(secrets.secret(FALLBACK));
             }
-            k = new SecretKeySpec(bytes, "AES");
-            key = k;
+            r = new KeyRing(current, older);
+            ring = r;
         }
-        return k;
+        return r;
+    }
+
+    /** A configured key as bytes; the messages name the setting, never the value. */
+    private static byte[] decode(String base64, String setting) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(setting + " is not base64.");
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException(setting + " must be 32 bytes (base64 of `openssl rand 32`).");
+        }
+        return bytes;
     }
 }

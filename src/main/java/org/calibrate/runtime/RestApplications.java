@@ -34,6 +34,7 @@ import org.calibrate.keys.boundary.JwksResource;
 import org.calibrate.registration.boundary.RegistrationResource;
 import org.calibrate.roster.boundary.RosterResource;
 import org.calibrate.keys.boundary.KeysResource;
+import org.calibrate.keys.boundary.DataKeysResource;
 import org.calibrate.launch.boundary.LaunchResource;
 import org.calibrate.launch.boundary.LtiExceptions;
 import org.calibrate.launch.boundary.LoginResource;
@@ -84,7 +85,7 @@ public final class RestApplications {
         @Override
         public Set<Class<?>> getClasses() {
             return Set.of(ApiAuthorization.class, ApiExceptions.class, SessionResource.class, MeResource.class,
-                    KeysResource.class, PlatformsResource.class, DeepLinkingResource.class, RosterResource.class,
+                    KeysResource.class, DataKeysResource.class, PlatformsResource.class, DeepLinkingResource.class, RosterResource.class,
                     GradesResource.class, ToolConfigurationResource.class, RubricsResource.class, RoundsResource.class,
                     MembersResource.class, PiecesResource.class, AllocationResource.class, CalibrationResource.class,
                     QueueResource.class, ProgressResource.class, FlagsResource.class, AlertsResource.class, ReportsResource.class, ChartResource.class,

@@ -9,7 +9,8 @@ import jakarta.persistence.Converter;
  */
 @Converter
 public class SealedText implements AttributeConverter<String, String> {
-    static final String MARK = "enc1:";
+    /** Marks a sealed value; anything else was written before a key was in use. */
+    public static final String MARK = "enc1:";
 
     @Override
     public String convertToDatabaseColumn(String value) {

@@ -52,7 +52,7 @@ class DataAtRestIT {
                 try (ResultSet rs = st.executeQuery()) {
                     assertTrue(rs.next());
                     byte[] stored = rs.getBytes(1);
-                    assertTrue(stored[0] == 'C' && stored[1] == 'A' && stored[2] == 'L' && stored[3] == 1, "the file is sealed");
+                    assertTrue(stored[0] == 'C' && stored[1] == 'A' && stored[2] == 'L' && stored[3] == 2, "the file is sealed, its key named");
                     assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("later school starts"));
                     assertFalse(Arrays.equals(file, stored));
                 }

@@ -162,6 +162,8 @@ class OpenApiIT {
             "GET /api/admin/audit/csv",
             "GET /api/admin/keys",
             "POST /api/admin/keys/rotation",
+            "GET /api/admin/keys/data",
+            "POST /api/admin/keys/data/rotation",
             "GET /api/admin/tool-configuration");
 
     static final Set<String> PUBLIC = Set.of("POST /api/session");

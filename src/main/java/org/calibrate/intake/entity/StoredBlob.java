@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -30,6 +31,10 @@ public class StoredBlob {
     private byte[] content;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** Bumped by every change of the content, so that re-sealing in place never overwrites a newer one. */
+    @Version
+    @Column(name = "content_version", nullable = false)
+    private long contentVersion;
 
     protected StoredBlob() {
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Secrets the application makes for itself and every node must share, kept in the database. The
@@ -22,9 +23,9 @@ public class AppSecrets {
 
     @Transactional
     public byte[] secret(String name) {
-        List<?> found = em.createNativeQuery("select secret from app_secret where name = ?").setParameter(1, name).getResultList();
-        if (!found.isEmpty()) {
-            return (byte[]) found.get(0);
+        Optional<byte[]> found = existing(name);
+        if (found.isPresent()) {
+            return found.get();
         }
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -35,5 +36,12 @@ public class AppSecrets {
                 .executeUpdate();
         return (byte[]) em.createNativeQuery("select secret from app_secret where name = ?").setParameter(1, name)
                 .getSingleResult();
+    }
+
+    /** The secret if some node made it already; never makes one. */
+    @Transactional
+    public Optional<byte[]> existing(String name) {
+        List<?> found = em.createNativeQuery("select secret from app_secret where name = ?").setParameter(1, name).getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of((byte[]) found.get(0));
     }
 }
