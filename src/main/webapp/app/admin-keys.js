@@ -10,6 +10,7 @@ const STORES = {
   identity_links: "Links from pieces to students",
   originals: "Original texts",
   lms_tokens: "LMS web-service tokens",
+  submission_notices: "Submission notices from the LMS",
   files: "Students' files",
 };
 

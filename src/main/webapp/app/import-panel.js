@@ -197,12 +197,14 @@ export class CalibrateImports extends LightElement {
   upload(event) {
     event.preventDefault();
     const f = event.target.elements;
-    const file = f["upload-file"].files[0];
+    const pasted = f["upload-text"].value;
+    // Pasted text goes the way of a file (a plain-text one), so it is anonymised, linked and audited alike.
+    const file = f["upload-file"].files[0] || (pasted.trim() ? new Blob([pasted], { type: "text/plain" }) : null);
     if (!file) {
-      this.message = { tone: "error", text: "Choose the student's file first." };
+      this.message = { tone: "error", text: "Choose the student's file or paste the text first." };
       return;
     }
-    const query = new URLSearchParams({ name: file.name });
+    const query = new URLSearchParams({ name: file.name || "pasted-text.txt" });
     if (f["upload-learner"].value) {
       query.set("learner", f["upload-learner"].value);
     }
@@ -299,11 +301,13 @@ export class CalibrateImports extends LightElement {
         </form>
       </details>
       <details class="panel import-source" id="upload-source" @toggle=${(e) => e.target.open && this.loadLearners()}>
-        <summary>One student's file</summary>
+        <summary>One student's work: a file or pasted text</summary>
         <form id="upload-form" @submit=${(e) => this.upload(e)}>
           <p class="hint">PDF, Word (DOCX), OpenDocument (ODT), RTF, plain text or HTML; at most
             ${this.data ? mib(this.data.max_file_bytes) : "…"} MiB.</p>
           <div class="field"><label for="upload-file">File</label><input type="file" id="upload-file"></div>
+          <div class="field"><label for="upload-text">Or paste the text <span class="optional">(when there is no file)</span></label>
+            <textarea id="upload-text" rows="6" maxlength="100000"></textarea></div>
           <div class="field"><label for="upload-learner">Student</label>
             <select id="upload-learner">
               <option value="">Unknown (no grade is returned)</option>

@@ -69,6 +69,11 @@ export class CalibratePlacement extends LightElement {
     return this.request.line_item === true;
   }
 
+  /** The LMS asks for Calibrate as the assignment's Asset Processor: it will send the assignment's submissions. */
+  get processor() {
+    return this.request.processor === true;
+  }
+
   firstUpdated() {
     const title = this.querySelector("#placement-title");
     title.value = (str(this.request.title).trim() || DEFAULT_TITLE).slice(0, MAX_TITLE);
@@ -161,8 +166,12 @@ export class CalibratePlacement extends LightElement {
     const p = this.problems;
     const busy = Boolean(this.busy);
     return html`
-      <p class="lead">Calibrate will appear in the course as an activity. Teachers who open it find its moderation
-        rounds${this.lineItem ? " and return its grades to the course gradebook" : ""}.</p>
+      ${this.processor
+        ? html`<p class="lead" id="placement-processor">Calibrate will receive this assignment's submissions as students hand them
+          in. A department head imports them into a moderation round from Calibrate's <b>Import submissions</b> page;
+          scorers never see who wrote them.</p>`
+        : html`<p class="lead">Calibrate will appear in the course as an activity. Teachers who open it find its moderation
+        rounds${this.lineItem ? " and return its grades to the course gradebook" : ""}.</p>`}
       <form id="placement-form" class="form-card" novalidate @submit=${this.submit} aria-busy=${busy ? "true" : "false"}>
         ${messageBox("placement-message", this.message)}
         <div class="field">

@@ -70,6 +70,29 @@ class AssetProcessorIT {
         return client.session(client.launch(TestPlatform.sign(claims, platform.key()), login.state(), login.cookie()));
     }
 
+    @Test
+    @DisplayName("Canvas's ActivityAssetProcessor placement: a deep linking request for an ltiAssetProcessor is answered with one")
+    void attachAsProcessor() throws Exception {
+        LtiClient client = new LtiClient(server.url());
+        LtiClient.Login login = client.login(platform.issuer(), TestPlatform.CLIENT_ID);
+        JWTClaimsSet claims = platform.launchClaims(login.nonce(), server.url(), INSTRUCTOR).subject("ap-teacher")
+                .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingRequest")
+                .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", null)
+                .claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", Map.of(
+                        "deep_link_return_url", platform.url() + "/deep-link-return", "accept_types", List.of("ltiAssetProcessor"),
+                        "accept_presentation_document_targets", List.of("iframe"), "data", "ap-data")).build();
+        String teacher = client.session(client.launch(TestPlatform.sign(claims, platform.key()), login.state(), login.cookie()));
+        Api api = new Api(client);
+        JsonObject me = api.get("/api/me", teacher).expect(200).json().getJsonObject("deep_linking");
+        assertTrue(me.getBoolean("processor"), me.toString());
+        assertFalse(me.getBoolean("line_item"), "no gradebook column for a processor");
+        JsonObject form = api.post("/api/deep-linking/response", "{\"title\":\"Calibrate moderation\"}", teacher).expect(200).json();
+        JWTClaimsSet response = com.nimbusds.jwt.SignedJWT.parse(form.getJsonObject("fields").getString("JWT")).getJWTClaimsSet();
+        assertEquals(List.of(Map.of("type", "ltiAssetProcessor", "title", "Calibrate moderation")),
+                response.getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items"));
+        assertEquals("ap-data", response.getStringClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data"));
+    }
+
     private static byte[] text(String words) {
         return words.getBytes(StandardCharsets.UTF_8);
     }

@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Builds the {@code LtiDeepLinkingResponse} JWT (Deep Linking 2.0 §4.5): one {@code ltiResourceLink}
  * back to the tool, whose custom parameter names the Calibrate placement, with a {@code lineItem}
- * when the platform offers grades.
+ * when the platform offers grades — or, for an Asset Processor request, one {@code ltiAssetProcessor}.
  */
 public final class DeepLinkingResponse {
     static final Duration LIFETIME = Duration.ofMinutes(5);
@@ -24,8 +24,21 @@ public final class DeepLinkingResponse {
     static final String DATA = "https://purl.imsglobal.org/spec/lti-dl/claim/data";
     static final String MSG = "https://purl.imsglobal.org/spec/lti-dl/claim/msg";
 
+    /** A content item of the response. */
+    public sealed interface ContentItem permits Item, Processor {
+        String title();
+    }
+
     /** What the teacher placed. */
-    public record Item(String placementId, String title, Optional<String> text, URI launchUrl, Optional<LineItem> lineItem) {
+    public record Item(String placementId, String title, Optional<String> text, URI launchUrl, Optional<LineItem> lineItem) implements ContentItem {
+    }
+
+    /**
+     * LTI Asset Processor §3 (content item {@code ltiAssetProcessor}): Calibrate attached to an assignment as its processor,
+     * so the platform sends the assignment's submissions as notices. It needs no launch URL: the notices come to the
+     * handler the tool registers.
+     */
+    public record Processor(String title, Optional<String> text) implements ContentItem {
     }
 
     /** Deep Linking 2.0 §3.2.1 lineItem: the gradebook column the platform creates with the link. */
@@ -41,7 +54,7 @@ public final class DeepLinkingResponse {
      * @param data        the request's data, echoed unchanged (§4.4.1 data)
      */
     public static String sign(String clientId, String platformIssuer, String deploymentId, Optional<String> data,
-                              List<Item> items, Instant now, RSAKey key) {
+                              List<? extends ContentItem> items, Instant now, RSAKey key) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(clientId)
                 .audience(platformIssuer)
@@ -58,7 +71,15 @@ public final class DeepLinkingResponse {
         return ToolJwts.sign(claims, now, LIFETIME, key);
     }
 
-    private static Map<String, Object> contentItem(Item item) {
+    private static Map<String, Object> contentItem(ContentItem content) {
+        if (content instanceof Processor p) {
+            Map<String, Object> processor = new LinkedHashMap<>();
+            processor.put("type", "ltiAssetProcessor");
+            processor.put("title", p.title());
+            p.text().ifPresent(t -> processor.put("text", t));
+            return processor;
+        }
+        Item item = (Item) content;
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("type", "ltiResourceLink");
         link.put("title", item.title());

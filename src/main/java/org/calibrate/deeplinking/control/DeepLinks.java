@@ -60,6 +60,11 @@ public class DeepLinks {
             return Optional.empty();
         }
         DeepLinkingRequest r = request.get();
+        if (processorOnly(r)) {
+            audit.record("user:" + session.userId(), "processor.attached", "course " + r.courseId, "as the assignment's asset processor: " + choice.title());
+            return Optional.of(new Answer(URI.create(r.returnUrl), sign(r, List.of(new DeepLinkingResponse.Processor(choice.title(), choice.description()))),
+                    Optional.empty()));
+        }
         Placement placement = new Placement(r.courseId, choice.title(), choice.description(), choice.scoreMaximum(),
                 Optional.of(session.userId()), clock.instant());
         placements.create(placement);
@@ -79,7 +84,12 @@ public class DeepLinks {
                 .map(r -> new Answer(URI.create(r.returnUrl), sign(r, List.of()), Optional.empty()));
     }
 
-    private String sign(DeepLinkingRequest r, List<DeepLinkingResponse.Item> items) {
+    /** The platform asks for an Asset Processor (Canvas's ActivityAssetProcessor placement), not a link. */
+    public static boolean processorOnly(DeepLinkingRequest r) {
+        return r.acceptTypes != null && r.acceptTypes.contains("ltiAssetProcessor") && !r.acceptTypes.contains("ltiResourceLink");
+    }
+
+    private String sign(DeepLinkingRequest r, List<? extends DeepLinkingResponse.ContentItem> items) {
         RegisteredPlatform platform = em.find(Platform.class, r.platformId).view();
         return DeepLinkingResponse.sign(platform.clientId().value(), platform.issuer().value(), r.deploymentId,
                 Optional.ofNullable(r.data), items, clock.instant(), keys.signingKey());

@@ -6,13 +6,14 @@ import org.calibrate.runtime.SealedText;
 import java.util.Optional;
 
 /**
- * A column that holds values sealed with the data key, as the database has it (migrations V3, V5, V6), and how to tell
+ * A column that holds values sealed with the data key, as the database has it (migrations V3, V5, V6, V9), and how to tell
  * from a value's beginning which key sealed it.
  */
 public enum SealedStore {
     IDENTITY_LINKS("piece_identity", "piece_id", "learner_subject", Form.MARKED_TEXT),
     ORIGINALS("piece_review", "piece_id", "original_text", Form.MARKED_TEXT),
     LMS_TOKENS("moodle_connection", "platform_id", "token", Form.TEXT),
+    SUBMISSION_NOTICES("asset_notice", "id", "body", Form.MARKED_TEXT),
     FILES("stored_blob", "id", "content", Form.BYTES);
 
     /** How the column holds a value: text with the {@code enc1:} marker (else plain), sealed text only, or bytes. */

@@ -44,7 +44,8 @@ public class MeResource {
     public record PlacementView(String id, String title, String description, double score_maximum, boolean grade_return) {
     }
 
-    public record DeepLinkingView(String title, String text, boolean line_item) {
+    /** {@code processor}: the platform asks for Calibrate as an assignment's Asset Processor, not for an activity. */
+    public record DeepLinkingView(String title, String text, boolean line_item, boolean processor) {
     }
 
     /**
@@ -68,7 +69,8 @@ public class MeResource {
                 p.purpose().name().toLowerCase(Locale.ROOT),
                 p.placementId().flatMap(placements::find).map(pl -> new PlacementView(pl.id(), pl.title(),
                         pl.description().orElse(null), pl.scoreMaximum(), pl.lineItemUrl().isPresent() || course.lineItemsUrl().isPresent())).orElse(null),
-                p.deepLinkingId().flatMap(deepLinking::find).map(d -> new DeepLinkingView(d.title, d.text, d.lineItems)).orElse(null),
+                p.deepLinkingId().flatMap(deepLinking::find).map(d -> new DeepLinkingView(d.title, d.text, d.lineItems && !org.calibrate.deeplinking.control.DeepLinks.processorOnly(d),
+                        org.calibrate.deeplinking.control.DeepLinks.processorOnly(d))).orElse(null),
                 p.forUser().orElse(null),
                 p.expiresAt().toString());
     }

@@ -34,7 +34,7 @@ class DeepLinkingResponseTest {
         }
     }
 
-    private static JWTClaimsSet signed(Optional<String> data, List<DeepLinkingResponse.Item> items) throws Exception {
+    private static JWTClaimsSet signed(Optional<String> data, List<? extends DeepLinkingResponse.ContentItem> items) throws Exception {
         SignedJWT jwt = SignedJWT.parse(DeepLinkingResponse.sign("client-5", "https://moodle.school.example.org", "3", data, items, NOW, KEY));
         assertTrue(jwt.verify(new RSASSAVerifier(KEY.toPublicJWK())));
         assertEquals("tool-1", jwt.getHeader().getKeyID());
@@ -81,5 +81,15 @@ class DeepLinkingResponseTest {
         assertEquals(24.0, ((Number) lineItem.get("scoreMaximum")).doubleValue());
         assertEquals("calibrate", lineItem.get("tag"));
         assertFalse(item.containsKey("lineitem"), "the spec's spelling is lineItem");
+    }
+
+    @Test
+    @DisplayName("Asset Processor §3: an ltiAssetProcessor item, with neither URL nor line item")
+    void assetProcessor() throws Exception {
+        JWTClaimsSet c = signed(Optional.of("d-1"), List.of(new DeepLinkingResponse.Processor("Calibrate moderation", Optional.of("Blind double scoring"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> item = (Map<String, Object>) c.getListClaim(DeepLinkingResponse.CONTENT_ITEMS).get(0);
+        assertEquals(Map.of("type", "ltiAssetProcessor", "title", "Calibrate moderation", "text", "Blind double scoring"), item);
+        assertEquals("d-1", c.getClaim(DeepLinkingResponse.DATA));
     }
 }
