@@ -43,6 +43,12 @@ final class ImageRedaction {
         Tesseract.Reading reading = tesseract.read(image);
         List<Rectangle> boxes = new ArrayList<>(known);
         boxes.addAll(matches(reading.words()));
+        paint(image, boxes);
+        return new Result(image, List.copyOf(boxes), reading.status());
+    }
+
+    /** Opaque boxes, a little wider than the boxes given, painted into the picture. */
+    static void paint(BufferedImage image, List<Rectangle> boxes) {
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(BOX);
@@ -52,7 +58,6 @@ final class ImageRedaction {
         } finally {
             g.dispose();
         }
-        return new Result(image, List.copyOf(boxes), reading.status());
     }
 
     /**

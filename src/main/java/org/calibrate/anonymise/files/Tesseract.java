@@ -32,7 +32,8 @@ public final class Tesseract {
     private static final int MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
     private static final int WORD_LEVEL = 5;
 
-    public enum Status { READ, NOT_AVAILABLE, TIMED_OUT, FAILED }
+    /** NOT_RUN: the picture was not given to OCR at all (past a file's bound of OCR pages). */
+    public enum Status { READ, NOT_AVAILABLE, TIMED_OUT, FAILED, NOT_RUN }
 
     /** One word OCR found, with its box in the picture's pixels and its confidence (0–100). */
     public record Word(String text, Rectangle box, double confidence) {

@@ -94,6 +94,25 @@ final class Fixtures {
         }
     }
 
+    /** A page of text that also shows a picture (a plain grey square): its text alone cannot stand for it. */
+    static byte[] pdfWithTextAndPicture(String text) {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = textPage(doc, text);
+            BufferedImage grey = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = grey.createGraphics();
+            g.setColor(Color.GRAY);
+            g.fillRect(0, 0, 50, 50);
+            g.dispose();
+            PDImageXObject image = LosslessFactory.createFromImage(doc, grey);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
+                content.drawImage(image, 72, 400, 100, 100);
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static PDPage textPage(PDDocument doc, String text) throws IOException {
         PDPage page = new PDPage(PDRectangle.LETTER);
         doc.addPage(page);
