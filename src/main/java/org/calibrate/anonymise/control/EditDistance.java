@@ -1,7 +1,10 @@
 package org.calibrate.anonymise.control;
 
-/** Damerau-Levenshtein distance bounded at one: one letter added, dropped, changed, or two neighbours swapped. */
-final class EditDistance {
+/**
+ * Damerau-Levenshtein distance bounded at one: one letter added, dropped, changed, or two neighbours swapped.
+ * Public for OCR in {@code anonymise.files}, which must catch the same misspellings on a picture as in a text.
+ */
+public final class EditDistance {
     private EditDistance() {
     }
 
@@ -9,7 +12,7 @@ final class EditDistance {
      * A name of five letters or more: any one edit ("Thomspon"). A four-letter name: only a doubled
      * letter ("Mayaa"), since one free edit from "Maya" reaches ordinary words like "Mayan".
      */
-    static boolean misspelling(String name, String written) {
+    public static boolean misspelling(String name, String written) {
         if (name.length() >= 5) {
             return atMostOne(name, written);
         }
