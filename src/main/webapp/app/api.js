@@ -146,6 +146,21 @@ export const patch = (path, body, options) => api(path, { ...options, method: "P
 export const del = (path, options) => api(path, { ...options, method: "DELETE" });
 
 /**
+ * A file the API serves (it needs the session token, so an <img src> cannot fetch it) as an object URL the page can
+ * show; the caller revokes it when it is no longer shown.
+ */
+export async function objectUrl(path) {
+  if (!token) {
+    throw new ApiError(401, "no_session", fallbackMessage(401));
+  }
+  const response = await fetch(path, { headers: { Authorization: "Bearer " + token }, credentials: "omit", cache: "no-store" });
+  if (!response.ok) {
+    throw failure(response.status, null, true);
+  }
+  return URL.createObjectURL(await response.blob());
+}
+
+/**
  * Fetches a file the API offers for download (it needs the session token, so a plain link cannot) and
  * hands it to the browser under the server's file name.
  */

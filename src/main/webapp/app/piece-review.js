@@ -5,6 +5,7 @@ import { html, nothing } from "lit";
 import { LightElement } from "./light-element.js";
 import * as api from "./api.js";
 import { list, messageBox, str } from "./format.js";
+import "./piece-files.js";
 
 const ORIGINS = { redacted: "Taken out", flagged: "Unsure: decide", manual: "Redacted by hand" };
 
@@ -126,6 +127,8 @@ export class CalibratePieceReview extends LightElement {
       </form>` : html`<p class="hint">The pieces are released: withdraw the release to change this review.</p>`}
       <h4>What scorers will read</h4>
       <div class="review-text" id="review-scorer-text">${str(d.text)}</div>
+      <calibrate-piece-files review .base=${"/api/rounds/" + encodeURIComponent(this.roundId) + "/pieces/" + encodeURIComponent(this.code)}
+        .code=${d.code} .files=${list(d.files)}></calibrate-piece-files>
     </section>`;
   }
 }

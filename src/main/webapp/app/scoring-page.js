@@ -10,6 +10,7 @@ import { list, messageBox, number, str, time } from "./format.js";
 import {
   criteria, focusCriterion, handleScoringKey, missingLevels, renderCaps, renderLevelGroups, renderNotes,
 } from "./rubric-levels.js";
+import "./piece-files.js";
 import { phaseName } from "./rounds-page.js";
 
 const AUTOSAVE_MS = 1500;
@@ -557,6 +558,7 @@ export class CalibrateScoring extends LightElement {
           <h3 id="piece-heading">Piece <span id="piece-code">${w.code}</span>
             <span class="muted">· ${number(w.position)} of ${number(w.allocated)} · ${number(w.words)} words</span></h3>
           <div class="piece-text" id="piece-text" tabindex="0" aria-label=${"Text of piece " + w.code}>${w.text}</div>
+          <calibrate-piece-files .base=${this.base + "/pieces/" + encodeURIComponent(w.code)} .code=${w.code} .files=${list(w.files)}></calibrate-piece-files>
         </article>
         <div class="score-column">
           ${this.renderScoreForm()}

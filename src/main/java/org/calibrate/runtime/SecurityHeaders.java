@@ -44,7 +44,7 @@ public class SecurityHeaders implements Filter {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot read the app's import map", e);
         }
-        csp = "default-src 'self'; script-src 'self'" + importMapHash + "; style-src 'self'; img-src 'self' data:; "
+        csp = "default-src 'self'; script-src 'self'" + importMapHash + "; style-src 'self'; img-src 'self' data: blob:; "
                 + "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'";
     }
 

@@ -55,6 +55,10 @@ final class Api {
         return new Reply(r.statusCode(), r.body());
     }
 
+    java.net.http.HttpResponse<byte[]> bytes(String path, String token) throws Exception {
+        return client.getBytes(path, token);
+    }
+
     Reply delete(String path, String token) throws Exception {
         return call("DELETE", path, null, token);
     }

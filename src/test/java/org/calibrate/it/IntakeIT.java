@@ -117,6 +117,83 @@ class IntakeIT {
         assertTrue(pieces.stream().allMatch(p -> p.getString("source").equals("asset") && p.getInt("words") > 0));
     }
 
+    private static byte[] pdf(String text, String author) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream c = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                c.beginText();
+                c.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                c.newLineAtOffset(72, 700);
+                c.showText(text);
+                c.endText();
+            }
+            doc.getDocumentInformation().setAuthor(author);
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] picture(String text) throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1400, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 56));
+        g.drawString(text, 40, 120);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    @DisplayName("scorers get files rebuilt from the redacted content: a PDF without the name or its author, a photo with the name covered and marked for a check")
+    void scorerFiles() throws Exception {
+        String round = f.createRound("Intake: scorer files", rubric);
+        JsonObject learner = f.api.get("/api/rounds/" + round + "/imports/learners", head()).expect(200).json().getJsonArray("learners").getJsonObject(1);
+        String name = learner.getString("name");
+        String upload = "/api/rounds/" + round + "/imports/upload?learner=" + learner.getString("user_id") + "&name=";
+        awaitImport(f.api, round, f.api.upload(upload + "essay.pdf", pdf("Essay by " + name + ": rivers carry trade to the towns.", name),
+                "application/pdf", head()).expect(202).json().getString("id"), head());
+        JsonObject photo = awaitImport(f.api, round, f.api.upload(upload + "photo.png", picture("Essay by " + name), "image/png", head())
+                .expect(202).json().getString("id"), head());
+        assertEquals(1, photo.getJsonObject("job").getInt("updated") + photo.getJsonObject("job").getInt("added"), "a photo of the pages is taken: " + photo);
+        List<JsonObject> pieces = pieces(round);
+        assertEquals(1, pieces.size(), "the second upload for the student replaced the first");
+        String code = pieces.get(0).getString("code");
+        assertTrue(pieces.get(0).getBoolean("needs_check"), "a photo is marked for a check by eye");
+        JsonObject file = f.api.get("/api/rounds/" + round + "/pieces/" + code + "/review", head()).expect(200).json()
+                .getJsonArray("files").getJsonObject(0);
+        assertEquals("image/png", file.getString("media_type"), file.toString());
+        assertTrue(file.getBoolean("needs_check"));
+        var served = f.api.bytes("/api/rounds/" + round + "/pieces/" + code + "/files/0", head());
+        assertEquals(200, served.statusCode());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertFalse(served.headers().firstValue("Content-Disposition").orElse("").contains("photo"), "never the original file name");
+        assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body())) != null);
+        assertEquals(404, f.api.get("/api/rounds/" + round + "/pieces/" + code + "/files/1", head()).status());
+
+        // A PDF for another student: the scorers' copy is rebuilt without the name, in the text and in the metadata.
+        JsonObject other = f.api.get("/api/rounds/" + round + "/imports/learners", head()).expect(200).json().getJsonArray("learners").getJsonObject(2);
+        String otherName = other.getString("name");
+        awaitImport(f.api, round, f.api.upload("/api/rounds/" + round + "/imports/upload?learner=" + other.getString("user_id") + "&name=essay.pdf",
+                pdf("Essay by " + otherName + ": rivers carry trade to the towns.", otherName), "application/pdf", head()).expect(202).json().getString("id"), head());
+        String pdfCode = pieces(round).stream().map(p -> p.getString("code")).filter(c -> !c.equals(code)).findFirst().orElseThrow();
+        var rebuilt = f.api.bytes("/api/rounds/" + round + "/pieces/" + pdfCode + "/files/0", head());
+        assertEquals("application/pdf", rebuilt.headers().firstValue("Content-Type").orElse(""));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(rebuilt.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("rivers carry trade"), text);
+            assertFalse(text.contains(otherName.split(" ")[1]), "the student's name cannot be extracted: " + text);
+            assertTrue(doc.getDocumentInformation().getAuthor() == null, "no author in the scorers' copy");
+        }
+    }
+
     @Test
     @DisplayName("one student's file: added for the roster learner, replaced on a second upload, refused when empty")
     void uploadOneStudentsFile() throws Exception {

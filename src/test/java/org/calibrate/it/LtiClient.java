@@ -26,6 +26,12 @@ public final class LtiClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A file the API serves, as bytes with its headers. */
+    public HttpResponse<byte[]> getBytes(String path, String token) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(toolUrl + path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public LtiClient(String toolUrl) {
         this.toolUrl = toolUrl;
     }

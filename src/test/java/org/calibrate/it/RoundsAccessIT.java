@@ -142,6 +142,7 @@ class RoundsAccessIT {
         e.add(new Endpoint("GET", r + "/calibration/items/" + item, null, "member"));
         e.add(new Endpoint("GET", r + "/discussions", null, "member"));
         e.add(new Endpoint("GET", r + "/discussions/" + sharedCode, null, "member"));
+        e.add(new Endpoint("GET", r + "/pieces/" + sharedCode + "/files/0", null, "member"));
         e.add(new Endpoint("POST", r + "/discussions/" + sharedCode + "/posts", "{\"body\":\"x\"}", "member"));
         return e;
     }

@@ -42,6 +42,21 @@ public final class Anonymiser {
     }
 
     /**
+     * Every roster name to look for where there is no text to read (a photo of handwriting): full, given and
+     * family names, each with the label the text's redaction would give it.
+     */
+    public List<org.calibrate.anonymise.files.HiddenPhrase> namesToHide(Optional<String> authorUserId) {
+        java.util.Set<org.calibrate.anonymise.files.HiddenPhrase> phrases = new java.util.LinkedHashSet<>();
+        for (Person p : people.people()) {
+            String label = p.role() == Role.INSTRUCTOR ? "[teacher]" : authorUserId.filter(p.userId()::equals).isPresent() ? "[student]" : "[classmate]";
+            for (Optional<String> n : List.of(p.name(), p.givenName(), p.familyName())) {
+                n.filter(v -> v.length() >= 2 && v.length() <= 200).ifPresent(v -> phrases.add(new org.calibrate.anonymise.files.HiddenPhrase(v, label)));
+            }
+        }
+        return List.copyOf(phrases);
+    }
+
+    /**
      * @param authorUserId the LMS user id of the pupil whose work it is: their names become "[student]";
      *                     without it every learner is a classmate
      */

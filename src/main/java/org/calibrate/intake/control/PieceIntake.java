@@ -12,6 +12,8 @@ import org.calibrate.intake.entity.ImportItem;
 import org.calibrate.intake.entity.ImportJob;
 import org.calibrate.intake.entity.PieceFile;
 import org.calibrate.intake.entity.RoundSubmission;
+import org.calibrate.anonymise.files.HiddenPhrase;
+import org.calibrate.intake.formats.Format;
 import org.calibrate.intake.entity.Submission;
 import org.calibrate.intake.entity.SubmittedFile;
 import org.calibrate.intake.formats.Extraction;
@@ -44,6 +46,11 @@ public class PieceIntake {
     BlobStore blobs;
     @Inject
     AuditLog audit;
+    @Inject
+    ScorerFiles scorerFiles;
+
+    /** A piece handed in as pictures only: what its text says, for the lists and the scorers' page. */
+    static final String PICTURES_TEXT = "[This work was handed in as pictures of its pages: read it in the pages below.]";
 
     private final Clock clock = Clock.systemUTC();
 
@@ -143,10 +150,16 @@ public class PieceIntake {
         } catch (Unreadable u) {
             return Outcome.failed(u.getMessage());
         }
-        if (extracted.text().isBlank()) {
+        boolean pictures = extracted.text().isBlank() && !extracted.parts().isEmpty()
+                && extracted.parts().stream().allMatch(p -> p.extraction().format() == Format.IMAGE);
+        if (extracted.text().isBlank() && !pictures) {
             return Outcome.failed(extracted.needsCheck()
-                    ? "Only images were handed in; text cannot be read from them here, so the work cannot be anonymised for scorers. Ask for a typed copy, or score it outside the round."
+                    ? "Only pictures of pages were handed in, and no text could be read from them. Ask for a typed copy or a photo of the pages."
                     : "No text could be read from what was handed in.");
+        }
+        if (pictures) {
+            // Scans and photos of handwriting: scorers read the pictures, with names boxed out, and a person checks them first.
+            extracted = new Extracted(PICTURES_TEXT, extracted.parts(), true);
         }
         Redaction redaction;
         try {
@@ -175,13 +188,13 @@ public class PieceIntake {
             piece = em.find(Piece.class, known.pieceId());
             piece.replaceText(text, s.attempt());
             pieces.review(piece, extracted.text(), redaction);
+            scorerFiles.forget(piece.id());
             em.createQuery("delete from PieceFile f where f.pieceId = :p").setParameter("p", piece.id()).executeUpdate();
             known.changed(s.fingerprint(), now);
             round.allocationOutdated();
             audit.record("system", "piece.resubmitted", "round:" + round.id() + " piece:" + piece.code().value(), "attempt " + s.attempt());
             state = ImportItem.State.UPDATED;
         }
-        piece.needsCheck(extracted.needsCheck());
         int position = 0;
         for (Part p : extracted.parts()) {
             BlobStore.Ref ref = blobs.put(p.file().content(), p.extraction().format().mediaType());
@@ -189,6 +202,10 @@ public class PieceIntake {
             em.persist(new PieceFile(piece.id(), ref.id(), position++, p.file().name(), p.extraction().format().name().toLowerCase(java.util.Locale.ROOT),
                     p.extraction().pages(), p.extraction().needsManualCheck()));
         }
+        em.flush();
+        boolean filesNeedCheck = scorerFiles.build(piece.id(), HiddenPhrase.fromSpans(extracted.text(), redaction.spans()),
+                pictures ? anonymiser.namesToHide(s.learnerUserId()) : List.of());
+        piece.needsCheck(extracted.needsCheck() || filesNeedCheck);
         em.flush();
         return new Outcome(state, Optional.of(piece.id()), Optional.empty());
     }

@@ -27,6 +27,14 @@ public class PieceFile {
     private int pages;
     @Column(name = "needs_check", nullable = false)
     private boolean needsCheck;
+    @Column(name = "scorer_blob_id")
+    private String scorerBlobId;
+    @Column(name = "scorer_media_type")
+    private String scorerMediaType;
+    @Column(name = "scorer_pages")
+    private Integer scorerPages;
+    @Column(name = "scorer_note")
+    private String scorerNote;
 
     protected PieceFile() {
     }
@@ -64,5 +72,45 @@ public class PieceFile {
 
     public boolean needsCheck() {
         return needsCheck;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    /** The scorers' version of this file: rebuilt from the redacted content, never the student's original. */
+    public void scorerVersion(String blobId, String mediaType, int pages, boolean needsCheck, java.util.List<String> notes) {
+        this.scorerBlobId = blobId;
+        this.scorerMediaType = mediaType;
+        this.scorerPages = pages;
+        this.needsCheck |= needsCheck;
+        note(notes);
+    }
+
+    /** Why the scorers have no version of this file, or what a moderator should look at in it. */
+    public void note(java.util.List<String> notes) {
+        String joined = String.join(" ", notes);
+        this.scorerNote = joined.isBlank() ? null : joined.length() > 2000 ? joined.substring(0, 2000) : joined;
+        this.needsCheck |= scorerNote != null && scorerBlobId == null;
+    }
+
+    public java.util.Optional<String> scorerBlobId() {
+        return java.util.Optional.ofNullable(scorerBlobId);
+    }
+
+    public java.util.Optional<String> scorerMediaType() {
+        return java.util.Optional.ofNullable(scorerMediaType);
+    }
+
+    public int scorerPages() {
+        return scorerPages == null ? 0 : scorerPages;
+    }
+
+    public java.util.Optional<String> scorerNote() {
+        return java.util.Optional.ofNullable(scorerNote);
     }
 }

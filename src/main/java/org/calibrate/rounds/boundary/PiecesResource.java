@@ -65,6 +65,10 @@ public class PiecesResource {
     Calibrations calibrations;
     @Inject
     ScorerPayloads payloads;
+    @Inject
+    org.calibrate.intake.control.ScorerFiles scorerFiles;
+    @Inject
+    org.calibrate.rounds.control.Reviews reviews;
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
 
@@ -110,9 +114,13 @@ public class PiecesResource {
     public record RubricRef(String id, int version) {
     }
 
+    /** A file of the piece as scorers get it: rebuilt from the redacted content, or its pictures with names boxed out. */
+    public record ScorerFile(int n, String media_type, int pages) {
+    }
+
     public record WorkView(String code, int position, int allocated, String text, int words, boolean editable,
                            RubricRef rubric_ref, RubricDefinition rubric, Map<String, Map<String, List<Anchor>>> anchors,
-                           ScoreView score) {
+                           ScoreView score, List<ScorerFile> files) {
     }
 
     public static class ScoreBody {
@@ -217,7 +225,29 @@ public class PiecesResource {
         Rubric rubric = em.find(Rubric.class, a.round().rubricId());
         return payloads.guarded(a, Optional.of(w.piece().id()), new WorkView(w.piece().code().value(), w.position(), w.allocated(), w.piece().text(), w.piece().words(),
                 w.editable(), new RubricRef(rubric.id(), rubric.version()), rubric.definition(),
-                anchors(a.round().id(), rubric.definition()), w.score().map(ScoreView::of).orElse(null)));
+                anchors(a.round().id(), rubric.definition()), w.score().map(ScoreView::of).orElse(null),
+                scorerFiles.files(w.piece().id()).stream().filter(f -> f.scorerBlobId().isPresent())
+                        .map(f -> new ScorerFile(f.position(), f.scorerMediaType().orElseThrow(), f.scorerPages())).toList()));
+    }
+
+    /**
+     * One file of the piece as scorers get it — never the student's original: for the piece's scorers (a seat on it)
+     * and the round's moderators. Served inert: its exact type, no sniffing, sandboxed, not cached.
+     */
+    @GET
+    @Path("{code}/files/{n}")
+    @Produces(MediaType.WILDCARD)
+    public Response scorerFile(@PathParam("id") String id, @PathParam("code") String code, @PathParam("n") int n) {
+        RoundAccess.Access a = access.member(id, access.caller(session.principal()));
+        Piece piece = a.member().moderator() ? reviews.piece(a.round(), PieceCode.parse(code).orElseThrow(() -> ApiRefusal.notFound("No such piece in this round."))) : scoring.work(access.scorer(id, access.caller(session.principal())), code).piece();
+        org.calibrate.intake.entity.PieceFile f = scorerFiles.file(piece.id(), n).filter(x -> x.scorerBlobId().isPresent())
+                .orElseThrow(() -> ApiRefusal.notFound("This piece has no such file for scorers."));
+        byte[] bytes = scorerFiles.content(f).orElseThrow(() -> ApiRefusal.notFound("This piece's file is no longer kept."));
+        String type = f.scorerMediaType().orElseThrow();
+        String extension = type.equals("application/pdf") ? "pdf" : type.equals("image/png") ? "png" : type.contains("wordprocessingml") ? "docx" : "bin";
+        return Response.ok(bytes, type).header("Content-Disposition", "inline; filename=\"piece-" + piece.code().value() + "-" + (n + 1) + "." + extension + "\"")
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("Cache-Control", "private, no-store").build();
     }
 
     @PUT

@@ -43,18 +43,31 @@ public class ReviewResource {
     RoundAccess access;
     @Inject
     Reviews reviews;
+    @Inject
+    org.calibrate.intake.control.ScorerFiles scorerFiles;
 
     public record SpanView(int index, int start, int end, String label, String origin, String decision) {
     }
 
+    /** A file of the piece as scorers get it (n counts from 0), and what a moderator should know about it. */
+    public record FileView(int n, String media_type, int pages, boolean needs_check, String note) {
+        static FileView of(org.calibrate.intake.entity.PieceFile f) {
+            return new FileView(f.position(), f.scorerMediaType().orElse(null), f.scorerPages(), f.needsCheck(), f.scorerNote().orElse(null));
+        }
+    }
+
     public record ReviewView(String code, String original, List<SpanView> spans, String text, long pending, boolean editable,
-                             long lock_version) {
-        static ReviewView of(Reviews.Reviewed r, boolean editable) {
+                             long lock_version, List<FileView> files) {
+        static ReviewView of(Reviews.Reviewed r, boolean editable, List<FileView> files) {
             List<ReviewSpan> s = r.spans();
             return new ReviewView(r.piece().code().value(), r.original(), IntStream.range(0, s.size()).mapToObj(i -> new SpanView(i, s.get(i).start(),
                     s.get(i).end(), s.get(i).label(), key(s.get(i).origin()), key(s.get(i).decision()))).toList(),
-                    ReviewedText.scorerText(r.original(), s), r.pending(), editable, r.lockVersion());
+                    ReviewedText.scorerText(r.original(), s), r.pending(), editable, r.lockVersion(), files);
         }
+    }
+
+    private List<FileView> files(Reviews.Reviewed r) {
+        return scorerFiles.files(r.piece().id()).stream().map(FileView::of).toList();
     }
 
     public static class DecisionsBody {
@@ -66,7 +79,8 @@ public class ReviewResource {
     @GET
     public ReviewView get(@PathParam("id") String id, @PathParam("code") String code) {
         RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
-        return ReviewView.of(reviews.of(a, parse(code)), Reviews.open(a.round()));
+        Reviews.Reviewed r = reviews.of(a, parse(code));
+        return ReviewView.of(r, Reviews.open(a.round()), files(r));
     }
 
     @PUT
@@ -86,8 +100,8 @@ public class ReviewResource {
                 }
             }
         }
-        return ReviewView.of(reviews.decide(a, parse(code), body.lock_version, decisions, Optional.ofNullable(body.redact).filter(r -> !r.isBlank())),
-                Reviews.open(a.round()));
+        Reviews.Reviewed r = reviews.decide(a, parse(code), body.lock_version, decisions, Optional.ofNullable(body.redact).filter(x -> !x.isBlank()));
+        return ReviewView.of(r, Reviews.open(a.round()), files(r));
     }
 
     private static PieceCode parse(String code) {

@@ -43,6 +43,8 @@ public class Reviews {
     Pieces pieces;
     @Inject
     AuditLog audit;
+    @Inject
+    org.calibrate.intake.control.ScorerFiles scorerFiles;
 
     /** A piece under review: the original (with the names), its spans, and the text scorers will get. */
     public record Reviewed(Piece piece, String original, List<ReviewSpan> spans, long lockVersion) {
@@ -117,6 +119,13 @@ public class Reviews {
         piece.replaceText(text, piece.attempt());
         review.spans(json(spans));
         em.flush();
+        // The scorers' files follow the text: what is now hidden is hidden there too (a kept word stays hidden in files
+        // made before; hiding too much there is the safe side).
+        List<org.calibrate.anonymise.entity.Span> hidden = spans.stream().filter(ReviewSpan::hidden)
+                .map(x -> new org.calibrate.anonymise.entity.Span(x.start(), x.end(), x.label(), org.calibrate.anonymise.entity.Action.REDACTED)).toList();
+        if (!changes.isEmpty() && !scorerFiles.files(piece.id()).isEmpty()) {
+            scorerFiles.build(piece.id(), org.calibrate.anonymise.files.HiddenPhrase.fromSpans(review.originalText(), hidden), List.of());
+        }
         audit.record("member:" + a.member().id(), "piece.review", "round:" + round.id() + " piece:" + code.value(),
                 changes.isEmpty() ? "no change" : String.join("; ", changes));
         return new Reviewed(piece, review.originalText(), spans, review.lockVersion());
@@ -176,7 +185,7 @@ public class Reviews {
         }
     }
 
-    private Piece piece(Round round, PieceCode code) {
+    public Piece piece(Round round, PieceCode code) {
         return pieces.find(round.id(), code).orElseThrow(() -> new ApiRefusal(404, "piece_not_found", "No such piece in this round."));
     }
 
