@@ -34,6 +34,7 @@ import org.calibrate.keys.boundary.JwksResource;
 import org.calibrate.registration.boundary.RegistrationResource;
 import org.calibrate.roster.boundary.RosterResource;
 import org.calibrate.keys.boundary.KeysResource;
+import org.calibrate.launch.boundary.FormPosts;
 import org.calibrate.launch.boundary.LaunchResource;
 import org.calibrate.launch.boundary.LtiExceptions;
 import org.calibrate.launch.boundary.LoginResource;
@@ -68,7 +69,7 @@ public final class RestApplications {
 
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(LtiExceptions.class, JwksResource.class, LoginResource.class, LaunchResource.class, RegistrationResource.class);
+            return Set.of(LtiExceptions.class, FormPosts.class, JwksResource.class, LoginResource.class, LaunchResource.class, RegistrationResource.class);
         }
     }
 
