@@ -46,6 +46,16 @@ class AdvisoryCheckTest {
         return AdvisoryCheck.check(new LinkedHashSet<>(List.of(components)), advisories, allowlist);
     }
 
+    /** An advisory for the package g:a with one ECOSYSTEM range of these events. */
+    private Path oneRange(String events) throws IOException {
+        return advisories("{\"id\": \"TEST-RANGE\", \"affected\": [{\"package\": {\"ecosystem\": \"Maven\", \"name\": \"g:a\"},"
+                + " \"ranges\": [{\"type\": \"ECOSYSTEM\", \"events\": " + events + "}]}]}");
+    }
+
+    private boolean passes(Path advisories, String pkg, String version) throws IOException {
+        return check(advisories, none(), new Component(pkg, version)).passes();
+    }
+
     private static Allowlist none() {
         return new Allowlist(List.of(), List.of());
     }
@@ -79,35 +89,29 @@ class AdvisoryCheckTest {
     @Test
     void theFixedVersionAndLaterPassAndVersionsBeforeIntroducedToo() throws Exception {
         Path a = advisories(H2_RCE);
-        assertTrue(check(a, none(), new Component("com.h2database:h2", "2.0.206")).passes());
-        assertTrue(check(a, none(), new Component("com.h2database:h2", "2.2.224")).passes());
-        assertTrue(check(a, none(), new Component("com.h2database:h2", "1.0.79")).passes());
-        assertFalse(check(a, none(), new Component("com.h2database:h2", "1.4.200")).passes());
-        assertTrue(check(a, none(), new Component("com.h2database:h2-other", "1.4.200")).passes(), "another artifact is another package");
+        assertTrue(passes(a, "com.h2database:h2", "2.0.206"));
+        assertTrue(passes(a, "com.h2database:h2", "2.2.224"));
+        assertTrue(passes(a, "com.h2database:h2", "1.0.79"));
+        assertFalse(passes(a, "com.h2database:h2", "1.4.200"));
+        assertTrue(passes(a, "com.h2database:h2-other", "1.4.200"), "another artifact is another package");
     }
 
     @Test
     void mavenOrderNotStringOrder() throws Exception {
-        Path a = advisories("""
-                {"id": "TEST-1", "affected": [{"package": {"ecosystem": "Maven", "name": "g:a"},
-                 "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.10.0"}]}]}]}
-                """);
-        assertFalse(check(a, none(), new Component("g:a", "2.9.1")).passes(), "2.9.1 comes before 2.10.0");
-        assertFalse(check(a, none(), new Component("g:a", "2.10.0-rc1")).passes(), "a release candidate comes before its release");
-        assertTrue(check(a, none(), new Component("g:a", "2.10")).passes(), "2.10 is 2.10.0");
+        Path a = oneRange("[{\"introduced\": \"0\"}, {\"fixed\": \"2.10.0\"}]");
+        assertFalse(passes(a, "g:a", "2.9.1"), "2.9.1 comes before 2.10.0");
+        assertFalse(passes(a, "g:a", "2.10.0-rc1"), "a release candidate comes before its release");
+        assertTrue(passes(a, "g:a", "2.10"), "2.10 is 2.10.0");
     }
 
     @Test
     void lastAffectedIncludesThatVersionOnly() throws Exception {
-        Path a = advisories("""
-                {"id": "TEST-2", "affected": [{"package": {"ecosystem": "Maven", "name": "g:a"},
-                 "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "1.0"}, {"last_affected": "1.4.2"}]}]}]}
-                """);
+        Path a = oneRange("[{\"introduced\": \"1.0\"}, {\"last_affected\": \"1.4.2\"}]");
         Report hit = check(a, none(), new Component("g:a", "1.4.2"));
         assertFalse(hit.passes());
         assertEquals(Optional.empty(), hit.open().get(0).fixedIn(), "no fixed version is named");
         assertTrue(hit.open().get(0).describe().contains("no fixed version named"));
-        assertTrue(check(a, none(), new Component("g:a", "1.4.3")).passes());
+        assertTrue(passes(a, "g:a", "1.4.3"));
     }
 
     @Test
@@ -120,12 +124,12 @@ class AdvisoryCheckTest {
                   {"package": {"ecosystem": "PyPI", "name": "g:c"}, "versions": ["1.0"]}]}
                 """);
         assertEquals(Optional.of("9.37.4"), check(a, none(), new Component("g:a", "9.30")).open().get(0).fixedIn());
-        assertTrue(check(a, none(), new Component("g:a", "9.37.4")).passes(), "between the two ranges");
+        assertTrue(passes(a, "g:a", "9.37.4"), "between the two ranges");
         assertEquals(Optional.of("10.0.2"), check(a, none(), new Component("g:a", "10.0.1")).open().get(0).fixedIn());
-        assertTrue(check(a, none(), new Component("g:a", "10.10")).passes());
-        assertFalse(check(a, none(), new Component("g:b", "3.2")).passes(), "versions[] lists affected versions");
-        assertTrue(check(a, none(), new Component("g:b", "3.3")).passes());
-        assertTrue(check(a, none(), new Component("g:c", "1.0")).passes(), "another ecosystem's package of the same name");
+        assertTrue(passes(a, "g:a", "10.10"));
+        assertFalse(passes(a, "g:b", "3.2"), "versions[] lists affected versions");
+        assertTrue(passes(a, "g:b", "3.3"));
+        assertTrue(passes(a, "g:c", "1.0"), "another ecosystem's package of the same name");
     }
 
     @Test
@@ -145,27 +149,28 @@ class AdvisoryCheckTest {
         assertTrue(e.getMessage().contains("not an OSV record"), e.getMessage());
     }
 
+    /** H2 1.4.200, affected by {@link #H2_RCE}, checked with this allowlist. */
+    private Report oldH2With(String allowlistText) throws IOException {
+        return check(advisories(H2_RCE), allowlist(allowlistText), new Component("com.h2database:h2", "1.4.200"));
+    }
+
     @Test
     void theAllowlistAcceptsAFindingByIdOrAliasUntilItsDate() throws Exception {
-        Path a = advisories(H2_RCE);
-        Component old = new Component("com.h2database:h2", "1.4.200");
-        Report byId = check(a, allowlist("# comment\nGHSA-h376-j262-vhq6 com.h2database:h2 2026-12-31 console is never enabled\n"), old);
+        Report byId = oldH2With("# comment\nGHSA-h376-j262-vhq6 com.h2database:h2 2026-12-31 console is never enabled\n");
         assertTrue(byId.passes());
         assertEquals("console is never enabled", byId.findings().get(0).acceptedBy().orElseThrow().reason());
-        assertTrue(check(a, allowlist("CVE-2021-42392 com.h2database:h2 2026-06-01 accepted through today\n"), old).passes());
-        assertFalse(check(a, allowlist("CVE-2021-42392 org.other:h2 2026-12-31 other package\n"), old).passes());
+        assertTrue(oldH2With("CVE-2021-42392 com.h2database:h2 2026-06-01 accepted through today\n").passes());
+        assertFalse(oldH2With("CVE-2021-42392 org.other:h2 2026-12-31 other package\n").passes());
     }
 
     @Test
     void anExpiredOrIncompleteAllowlistEntryFails() throws Exception {
-        Path a = advisories(H2_RCE);
-        Component old = new Component("com.h2database:h2", "1.4.200");
-        Report expired = check(a, allowlist("GHSA-h376-j262-vhq6 com.h2database:h2 2026-05-31 was fine last month\n"), old);
+        Report expired = oldH2With("GHSA-h376-j262-vhq6 com.h2database:h2 2026-05-31 was fine last month\n");
         assertFalse(expired.passes());
         assertEquals(1, expired.open().size(), "an expired entry accepts nothing");
         assertTrue(expired.errors().get(0).contains("expired on 2026-05-31"), expired.errors().toString());
 
-        Report expiredAlone = check(a, allowlist("GHSA-h376-j262-vhq6 com.h2database:h2 2020-01-01 old\n"), new Component("com.h2database:h2", "2.2.224"));
+        Report expiredAlone = check(advisories(H2_RCE), allowlist("GHSA-h376-j262-vhq6 com.h2database:h2 2020-01-01 old\n"), new Component("com.h2database:h2", "2.2.224"));
         assertFalse(expiredAlone.passes(), "an expired entry fails even when nothing matches it any more");
 
         assertFalse(allowlist("GHSA-h376-j262-vhq6 com.h2database:h2 2026-12-31\n").errors().isEmpty(), "a reason is required");
