@@ -35,6 +35,7 @@ import org.calibrate.registration.boundary.RegistrationResource;
 import org.calibrate.roster.boundary.RosterResource;
 import org.calibrate.keys.boundary.KeysResource;
 import org.calibrate.keys.boundary.DataKeysResource;
+import org.calibrate.launch.boundary.FormPosts;
 import org.calibrate.launch.boundary.LaunchResource;
 import org.calibrate.launch.boundary.LtiExceptions;
 import org.calibrate.launch.boundary.LoginResource;
@@ -69,7 +70,7 @@ public final class RestApplications {
 
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(LtiExceptions.class, JwksResource.class, LoginResource.class, LaunchResource.class, RegistrationResource.class,
+            return Set.of(LtiExceptions.class, FormPosts.class, JwksResource.class, LoginResource.class, LaunchResource.class, RegistrationResource.class,
                     org.calibrate.notices.boundary.NoticesResource.class);
         }
     }

@@ -189,6 +189,23 @@ class HostileLaunchIT {
     }
 
     @Test
+    @DisplayName("a launch posted without a form content type (none, a wildcard, an unknown charset) is refused, not a server error")
+    void launchThatIsNotAForm() throws Exception {
+        LtiClient.Login login = client.login(platform.issuer(), TestPlatform.CLIENT_ID);
+        String token = TestPlatform.sign(platform.launchClaims(login.nonce(), server.url(), instructor()).build(), platform.key());
+        String body = LtiClient.encode(Map.of("id_token", token, "state", login.state()));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String type : new String[] {null, "*/*", "application/x-www-form-urlencoded; charset=bogus"}) {
+            java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(server.url() + "/lti/launch"))
+                    .header("Cookie", login.cookie()).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            if (type != null) {
+                b.header("Content-Type", type);
+            }
+            assertRejected(http.send(b.build(), HttpResponse.BodyHandlers.ofString()), 415, "not_a_form");
+        }
+    }
+
+    @Test
     void missingIdToken() throws Exception {
         LtiClient.Login login = client.login(platform.issuer(), TestPlatform.CLIENT_ID);
         assertRejected(client.launch(null, login.state(), login.cookie()), 400, "missing_id_token");

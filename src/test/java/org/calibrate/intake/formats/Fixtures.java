@@ -32,7 +32,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Every file the tests read, written by the tests themselves, so each can be as broken as a case needs. */
-final class Fixtures {
+public final class Fixtures {
     static final String ODT_TYPE = "application/vnd.oasis.opendocument.text";
 
     private Fixtures() {
@@ -50,7 +50,7 @@ final class Fixtures {
 
     /** One page per list; each string a paragraph, set apart from the next by a wide gap, as PDFBox's paragraph detection needs. */
     @SafeVarargs
-    static byte[] pdf(List<String>... pages) {
+    public static byte[] pdf(List<String>... pages) {
         try (PDDocument doc = new PDDocument()) {
             writePages(doc, pages);
             return save(doc, null);
@@ -113,7 +113,7 @@ final class Fixtures {
 
     // ---- Word ----
 
-    static byte[] docx(String... paragraphs) {
+    public static byte[] docx(String... paragraphs) {
         try (XWPFDocument doc = new XWPFDocument()) {
             for (String paragraph : paragraphs) {
                 doc.createParagraph().createRun().setText(paragraph);
@@ -183,7 +183,7 @@ final class Fixtures {
                 + "</manifest:file-entry></manifest:manifest>";
     }
 
-    static byte[] odt(String officeText) {
+    public static byte[] odt(String officeText) {
         return odt(odtContent(officeText).getBytes(StandardCharsets.UTF_8), false);
     }
 
@@ -196,7 +196,7 @@ final class Fixtures {
         return zip(entries);
     }
 
-    static byte[] zip(Map<String, byte[]> entries) {
+    public static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
