@@ -178,6 +178,20 @@ class IntakeIT {
         assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body())) != null);
         assertEquals(404, f.api.get("/api/rounds/" + round + "/pieces/" + code + "/files/1", head()).status());
 
+        // The moderator covers a corner by hand; taking the box away again gives back the picture as redacted before.
+        String boxes = "/api/rounds/" + round + "/pieces/" + code + "/review/files/0/boxes";
+        assertEquals(400, f.api.put(boxes, "{\"boxes\":[{\"x\":0.8,\"y\":0,\"w\":0.5,\"h\":0.1}]}", head()).status(), "a box inside the picture");
+        JsonObject boxed = f.api.put(boxes, "{\"boxes\":[{\"x\":0,\"y\":0,\"w\":0.1,\"h\":0.2}]}", head()).expect(200).json();
+        assertEquals(1, boxed.getJsonArray("boxes").size());
+        java.awt.image.BufferedImage covered = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                f.api.bytes("/api/rounds/" + round + "/pieces/" + code + "/files/0", head()).body()));
+        assertEquals(java.awt.Color.BLACK.getRGB(), covered.getRGB(10, 10), "the box is in the pixels");
+        f.api.put(boxes, "{\"boxes\":[]}", head()).expect(200);
+        java.awt.image.BufferedImage uncovered = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                f.api.bytes("/api/rounds/" + round + "/pieces/" + code + "/files/0", head()).body()));
+        assertEquals(java.awt.Color.WHITE.getRGB(), uncovered.getRGB(10, 10), "the box is gone again");
+        assertEquals(404, f.api.put(boxes, "{\"boxes\":[]}", f.token("demo-t-01")).status(), "not for a teacher outside the round");
+
         // A PDF for another student: the scorers' copy is rebuilt without the name, in the text and in the metadata.
         JsonObject other = f.api.get("/api/rounds/" + round + "/imports/learners", head()).expect(200).json().getJsonArray("learners").getJsonObject(2);
         String otherName = other.getString("name");

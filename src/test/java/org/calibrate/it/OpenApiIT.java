@@ -83,6 +83,7 @@ class OpenApiIT {
             "POST /api/rounds/{id}/imports/{job}/resume",
             "GET /api/rounds/{id}/pieces/{code}/work",
             "GET /api/rounds/{id}/pieces/{code}/files/{n}",
+            "PUT /api/rounds/{id}/pieces/{code}/review/files/{n}/boxes",
             "PUT /api/rounds/{id}/pieces/{code}/score",
             "GET /api/rounds/{id}/pieces/{code}/score/history",
             "GET /api/rounds/{id}/queue",

@@ -90,6 +90,7 @@ class RoundsAccessIT {
         e.add(new Endpoint("GET", r + "/imports/moodle/assignments", null, "moderator"));
         e.add(new Endpoint("POST", r + "/imports/moodle", "{\"assignment_id\":1}", "moderator"));
         e.add(new Endpoint("GET", r + "/imports/assets", null, "moderator"));
+        e.add(new Endpoint("PUT", r + "/pieces/" + sharedCode + "/review/files/0/boxes", "{\"boxes\":[]}", "moderator"));
         e.add(new Endpoint("POST", r + "/imports/assets", "{\"activity_id\":\"x\"}", "moderator"));
         e.add(new Endpoint("POST", r + "/imports/assets/handler", "", "moderator"));
         e.add(new Endpoint("GET", r + "/imports/no-such-import", null, "moderator"));

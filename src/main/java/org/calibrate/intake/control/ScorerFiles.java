@@ -67,20 +67,48 @@ public class ScorerFiles {
 
     /** Before a piece's files are replaced (a resubmission): their scorer versions go with them. */
     public void forget(String pieceId) {
-        List<String> ids = files(pieceId).stream().flatMap(f -> f.scorerBlobId().stream()).toList();
-        em.createQuery("update PieceFile f set f.scorerBlobId = null where f.pieceId = :p").setParameter("p", pieceId).executeUpdate();
+        List<String> ids = files(pieceId).stream().flatMap(f -> java.util.stream.Stream.concat(f.scorerBlobId().stream(), f.scorerBaseBlobId().stream()))
+                .toList();
+        em.createQuery("update PieceFile f set f.scorerBlobId = null, f.scorerBaseBlobId = null where f.pieceId = :p").setParameter("p", pieceId)
+                .executeUpdate();
         dropUnused(ids);
     }
 
     /** A scorer version no file points to any more is removed: it is still the student's work. */
     private void dropUnused(List<String> ids) {
         for (String id : ids) {
-            long used = em.createQuery("select count(f) from PieceFile f where f.scorerBlobId = :b or f.blobId = :b", Long.class)
+            long used = em.createQuery("select count(f) from PieceFile f where f.scorerBlobId = :b or f.blobId = :b or f.scorerBaseBlobId = :b", Long.class)
                     .setParameter("b", id).getSingleResult();
             if (used == 0) {
                 em.createQuery("delete from StoredBlob b where b.id = :b").setParameter("b", id).executeUpdate();
             }
         }
+    }
+
+    /**
+     * A moderator's boxes on a picture: painted into the picture as the automatic redaction left it (kept as the
+     * base), replacing the scorers' version; an empty list takes every box away again.
+     */
+    public PieceFile box(String pieceId, int position, List<org.calibrate.anonymise.files.PictureBoxes.Box> boxes) throws Unredactable {
+        PieceFile f = file(pieceId, position).filter(x -> x.scorerMediaType().filter("image/png"::equals).isPresent())
+                .orElseThrow(() -> new Unredactable("Boxes are drawn on pictures of pages; this file is not one."));
+        String base = f.scorerBaseBlobId().or(f::scorerBlobId).orElseThrow();
+        String previous = f.scorerBlobId().orElseThrow();
+        if (boxes.isEmpty()) {
+            f.boxed(base, null, null);
+        } else {
+            byte[] painted = org.calibrate.anonymise.files.PictureBoxes.paint(blobs.content(base).orElseThrow(), boxes);
+            BlobStore.Ref ref = blobs.put(painted, "image/png");
+            em.flush();
+            jakarta.json.JsonArrayBuilder json = jakarta.json.Json.createArrayBuilder();
+            boxes.forEach(b -> json.add(jakarta.json.Json.createObjectBuilder().add("x", b.x()).add("y", b.y()).add("w", b.w()).add("h", b.h())));
+            f.boxed(ref.id(), base, json.build().toString());
+        }
+        em.flush();
+        if (!previous.equals(base)) {
+            dropUnused(List.of(previous));
+        }
+        return f;
     }
 
     public Optional<PieceFile> file(String pieceId, int position) {

@@ -35,6 +35,10 @@ public class PieceFile {
     private Integer scorerPages;
     @Column(name = "scorer_note")
     private String scorerNote;
+    @Column(name = "manual_boxes")
+    private String manualBoxes;
+    @Column(name = "scorer_base_blob_id")
+    private String scorerBaseBlobId;
 
     protected PieceFile() {
     }
@@ -108,6 +112,24 @@ public class PieceFile {
 
     public int scorerPages() {
         return scorerPages == null ? 0 : scorerPages;
+    }
+
+    /**
+     * The picture with a moderator's boxes painted in; {@code base} is the picture as the automatic redaction left it,
+     * kept so that boxes can be changed or removed. {@code boxes} is their JSON, or null when none are left.
+     */
+    public void boxed(String blobId, String base, String boxes) {
+        this.scorerBlobId = blobId;
+        this.scorerBaseBlobId = base;
+        this.manualBoxes = boxes;
+    }
+
+    public java.util.Optional<String> manualBoxes() {
+        return java.util.Optional.ofNullable(manualBoxes);
+    }
+
+    public java.util.Optional<String> scorerBaseBlobId() {
+        return java.util.Optional.ofNullable(scorerBaseBlobId);
     }
 
     public java.util.Optional<String> scorerNote() {

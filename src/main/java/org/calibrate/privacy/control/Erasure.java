@@ -45,6 +45,8 @@ public class Erasure {
         // The scorers' versions go too: rebuilt from the redacted content, they are still the student's work.
         blobs.addAll(em.createQuery("select f.scorerBlobId from PieceFile f, Piece p where f.pieceId = p.id and p.roundId = :r"
                 + " and f.scorerBlobId is not null", String.class).setParameter("r", roundId).getResultList());
+        blobs.addAll(em.createQuery("select f.scorerBaseBlobId from PieceFile f, Piece p where f.pieceId = p.id and p.roundId = :r"
+                + " and f.scorerBaseBlobId is not null", String.class).setParameter("r", roundId).getResultList());
         for (String params : em.createQuery("select j.params from ImportJob j where j.roundId = :r", String.class).setParameter("r", roundId).getResultList()) {
             blobs.addAll(blobIds(params));
         }
@@ -61,6 +63,8 @@ public class Erasure {
                 .setParameter("b", blobs).getResultList();
         blobs.removeAll(stillUsed);
         blobs.removeAll(blobs.isEmpty() ? List.of() : em.createQuery("select f.scorerBlobId from PieceFile f where f.scorerBlobId in :b", String.class)
+                .setParameter("b", blobs).getResultList());
+        blobs.removeAll(blobs.isEmpty() ? List.of() : em.createQuery("select f.scorerBaseBlobId from PieceFile f where f.scorerBaseBlobId in :b", String.class)
                 .setParameter("b", blobs).getResultList());
         if (!blobs.isEmpty()) {
             em.createQuery("delete from StoredBlob b where b.id in :b").setParameter("b", blobs).executeUpdate();

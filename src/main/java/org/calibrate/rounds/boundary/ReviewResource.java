@@ -50,9 +50,10 @@ public class ReviewResource {
     }
 
     /** A file of the piece as scorers get it (n counts from 0), and what a moderator should know about it. */
-    public record FileView(int n, String media_type, int pages, boolean needs_check, String note) {
+    public record FileView(int n, String media_type, int pages, boolean needs_check, String note, jakarta.json.JsonArray boxes) {
         static FileView of(org.calibrate.intake.entity.PieceFile f) {
-            return new FileView(f.position(), f.scorerMediaType().orElse(null), f.scorerPages(), f.needsCheck(), f.scorerNote().orElse(null));
+            return new FileView(f.position(), f.scorerMediaType().orElse(null), f.scorerPages(), f.needsCheck(), f.scorerNote().orElse(null),
+                    f.manualBoxes().map(j -> jakarta.json.Json.createReader(new java.io.StringReader(j)).readArray()).orElse(null));
         }
     }
 
@@ -110,5 +111,39 @@ public class ReviewResource {
 
     private static String key(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    public static class BoxesBody {
+        public List<BoxBody> boxes;
+    }
+
+    public static class BoxBody {
+        public Double x;
+        public Double y;
+        public Double w;
+        public Double h;
+    }
+
+    /** Boxes drawn by hand on a picture of the piece (fractions of its width and height); an empty list removes them. */
+    @PUT
+    @Path("files/{n}/boxes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FileView boxes(@PathParam("id") String id, @PathParam("code") String code, @PathParam("n") int n, BoxesBody body) {
+        RoundAccess.Access a = access.moderator(id, access.caller(session.principal()));
+        if (body == null || body.boxes == null) {
+            throw ApiRefusal.invalid("Send {\"boxes\": [{\"x\", \"y\", \"w\", \"h\"}]}, fractions of the picture's width and height.");
+        }
+        List<org.calibrate.anonymise.files.PictureBoxes.Box> boxes = new java.util.ArrayList<>();
+        for (BoxBody b : body.boxes) {
+            if (b == null || b.x == null || b.y == null || b.w == null || b.h == null) {
+                throw ApiRefusal.invalid("Every box has x, y, w and h.");
+            }
+            try {
+                boxes.add(new org.calibrate.anonymise.files.PictureBoxes.Box(b.x, b.y, b.w, b.h));
+            } catch (IllegalArgumentException e) {
+                throw ApiRefusal.invalid(e.getMessage());
+            }
+        }
+        return FileView.of(reviews.box(a, parse(code), n, boxes));
     }
 }

@@ -172,6 +172,21 @@ public class Reviews {
     }
 
     /** The review is open until the release, in setup and calibration. */
+    /** A moderator's boxes on a picture of the piece (none takes them all away), audited by count, never by content. */
+    public org.calibrate.intake.entity.PieceFile box(RoundAccess.Access a, PieceCode code, int file, List<org.calibrate.anonymise.files.PictureBoxes.Box> boxes) {
+        requireOpen(a.round());
+        Piece piece = piece(a.round(), code);
+        org.calibrate.intake.entity.PieceFile f;
+        try {
+            f = scorerFiles.box(piece.id(), file, boxes);
+        } catch (org.calibrate.anonymise.files.Unredactable u) {
+            throw ApiRefusal.invalid(u.getMessage());
+        }
+        audit.record("member:" + a.member().id(), "piece.boxes", "round:" + a.round().id() + " piece:" + code.value(),
+                "picture " + (file + 1) + ": " + boxes.size() + " box(es) drawn by hand");
+        return f;
+    }
+
     public static boolean open(Round round) {
         return round.releasedAt().isEmpty() && (round.phase() == Phase.SETUP || round.phase() == Phase.CALIBRATION);
     }
