@@ -20,12 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PostgreSQL in the PostgreSQL pass (a schema of its own beside the suite's).
  */
 class MigrationsIT {
-    private static final List<String> EARLIER = List.of("1", "2", "3");
+    /** Every migration before the newest: a database may have been left at any of them. */
+    private static final List<String> EARLIER = earlier();
     private static final String SCHEMA = "calibrate_upgrade";
 
     @Test
     void everyEarlierSchemaUpgradesToTheCurrentOneKeepingItsRows() throws Exception {
         boolean postgres = "postgresql".equals(System.getProperty("calibrate.it.database", "h2"));
+        assertTrue(EARLIER.size() >= 11, "every earlier migration is tried: " + EARLIER);
         for (String from : EARLIER) {
             String url = postgres
                     ? System.getenv().getOrDefault("CALIBRATE_IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/calibrate_it")
@@ -58,6 +60,16 @@ class MigrationsIT {
                     }
                 }
             }
+        }
+    }
+
+    private static List<String> earlier() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            List<Integer> versions = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted().toList();
+            return versions.subList(0, versions.size() - 1).stream().map(String::valueOf).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the migrations are not where the build keeps them", e);
         }
     }
 
