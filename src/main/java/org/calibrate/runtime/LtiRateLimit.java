@@ -15,11 +15,11 @@ import java.util.OptionalLong;
 
 /**
  * A rate limit per client address on the LTI endpoints that do work for anyone who asks (login initiation, the
- * launch, dynamic registration): {@code CALIBRATE_LTI_RATE_LIMIT} as burst/per-second, per node, 600/100 by
+ * launch, dynamic registration, the notice handler — a platform batches its notices, so one request carries many): {@code CALIBRATE_LTI_RATE_LIMIT} as burst/per-second, per node, 600/100 by
  * default. Past it the answer is 429 with Retry-After. Behind a reverse proxy every request comes from the proxy,
  * so the limit becomes one per node for everyone: size it for the whole school then.
  */
-@WebFilter(urlPatterns = {"/lti/login", "/lti/launch", "/lti/launch/*", "/lti/register"})
+@WebFilter(urlPatterns = {"/lti/login", "/lti/launch", "/lti/launch/*", "/lti/register", "/lti/notices"})
 public class LtiRateLimit implements Filter {
     private static final int MAX_ADDRESSES = 10_000;
     private TokenBuckets buckets;
