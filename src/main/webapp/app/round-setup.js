@@ -367,7 +367,9 @@ export class CalibrateRoundSetup extends LightElement {
   }
 
   releasePieces() {
-    this.act("The pieces were not released", () => api.post(this.base + "/release", { lock_version: this.release.lock_version }),
+    const looked = this.querySelector("#release-looked");
+    const body = { lock_version: this.release.lock_version, checked_by_eye: Boolean(looked && looked.checked) };
+    this.act("The pieces were not released", () => api.post(this.base + "/release", body),
       "The pieces are released: scorers will read them as they stand once scoring starts.").then(() => this.load());
   }
 
@@ -407,6 +409,11 @@ export class CalibrateRoundSetup extends LightElement {
             decide): ${pending.slice(0, 12).map(([code, n], i) => html`${i ? ", " : ""}<button type="button" class="button link"
               @click=${() => this.openReview(code)}>${code} (${n})</button>`)}${pending.length > 12 ? " …" : ""}.`
             : "Nothing is left to decide."}</p>
+          ${list(r.to_check).length ? html`<p id="release-to-check"><strong>${list(r.to_check).length} piece(s)</strong> have pictures or files to
+            check by eye (names in handwriting, signatures): ${list(r.to_check).slice(0, 12).map((code, i) => html`${i ? ", " : ""}<button
+              type="button" class="button link" @click=${() => this.openReview(code)}>${code}</button>`)}${list(r.to_check).length > 12 ? " …" : ""}.</p>
+            ${open ? html`<div class="check"><input type="checkbox" id="release-looked">
+              <label for="release-looked">I have looked at each of them and covered what names someone</label></div>` : nothing}` : nothing}
           ${open ? html`<p class="actions"><button type="button" class="button" id="release-pieces" ?disabled=${!r.pieces}
             @click=${() => this.releasePieces()}>Release the ${number(r.pieces)} pieces to scorers</button></p>` : nothing}`}
     </section>`;

@@ -206,6 +206,13 @@ class IntakeIT {
             assertFalse(text.contains(otherName.split(" ")[1]), "the student's name cannot be extracted: " + text);
             assertTrue(doc.getDocumentInformation().getAuthor() == null, "no author in the scorers' copy");
         }
+
+        // The photo is marked for a check by eye: the release waits for the moderator to say they looked.
+        JsonObject release = f.api.get("/api/rounds/" + round + "/release", head()).expect(200).json();
+        assertTrue(release.getJsonArray("to_check").toString().contains(code), release.toString());
+        String lock = "{\"lock_version\":" + release.getJsonNumber("lock_version") + "}";
+        assertEquals("needs_check", f.api.post("/api/rounds/" + round + "/release", lock, head()).expect(422).error());
+        f.api.post("/api/rounds/" + round + "/release", lock.replace("}", ",\"checked_by_eye\":true}"), head()).expect(200);
     }
 
     @Test

@@ -42,11 +42,13 @@ public class ReleaseResource {
     @PersistenceContext(unitName = "calibrate")
     EntityManager em;
 
-    public record ReleaseView(String released_at, long pieces, Map<String, Long> pending, long lock_version) {
+    /** {@code to_check}: pieces marked for a check by eye, whose release the moderator confirms ({@code checked_by_eye}). */
+    public record ReleaseView(String released_at, long pieces, Map<String, Long> pending, long lock_version, java.util.List<String> to_check) {
     }
 
     public static class ReleaseBody {
         public Long lock_version;
+        public Boolean checked_by_eye;
     }
 
     @GET
@@ -61,7 +63,7 @@ public class ReleaseResource {
         if (body == null || body.lock_version == null) {
             throw ApiRefusal.invalid("Send the round's lock_version.");
         }
-        Round round = reviews.release(a, body.lock_version);
+        Round round = reviews.release(a, body.lock_version, Boolean.TRUE.equals(body.checked_by_eye));
         em.flush();
         return view(round);
     }
@@ -80,6 +82,7 @@ public class ReleaseResource {
     private ReleaseView view(Round round) {
         long pieces = em.createQuery("select count(p) from Piece p where p.roundId = :r and p.excludedReason is null", Long.class)
                 .setParameter("r", round.id()).getSingleResult();
-        return new ReleaseView(round.releasedAt().map(Object::toString).orElse(null), pieces, reviews.pendingByCode(round), round.lockVersion());
+        return new ReleaseView(round.releasedAt().map(Object::toString).orElse(null), pieces, reviews.pendingByCode(round), round.lockVersion(),
+                reviews.toCheck(round));
     }
 }

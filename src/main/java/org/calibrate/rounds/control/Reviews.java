@@ -62,6 +62,12 @@ public class Reviews {
     }
 
     /** Pieces with candidates nobody has decided, by code: what the moderator still has to look at. */
+    /** Pieces marked for a check by eye (pictures, files not rebuilt), by code: the release asks the moderator to confirm them. */
+    public List<String> toCheck(Round round) {
+        return em.createQuery("select p.code from Piece p where p.roundId = :r and p.excludedReason is null and p.needsCheck = true order by p.code",
+                String.class).setParameter("r", round.id()).setMaxResults(500).getResultList();
+    }
+
     public Map<String, Long> pendingByCode(Round round) {
         Map<String, Long> pending = new java.util.TreeMap<>();
         for (Object[] r : em.createQuery("select p.code, v.spans from Piece p, PieceReview v where v.pieceId = p.id and p.roundId = :r"
@@ -135,7 +141,7 @@ public class Reviews {
      * Releases the round's pieces to scorers. The leak guard reads every piece first: a roster name, e-mail address
      * or LMS id still in a piece blocks the release and names the pieces to look at.
      */
-    public Round release(RoundAccess.Access a, long lockVersion) {
+    public Round release(RoundAccess.Access a, long lockVersion, boolean looked) {
         Round round = a.round();
         round.requireLockVersion(lockVersion);
         requireOpen(round);
@@ -150,10 +156,18 @@ public class Reviews {
             throw ApiRefusal.unprocessable("leaks", "A name, e-mail address or user id of the course is still in " + leaking.size()
                     + " piece(s): redact it in their review, then release.", leaking.stream().limit(50).map(c -> "Piece " + c).toList());
         }
+        // Pictures and files the redactor could not rebuild are read by a person before scorers see them: the leak guard reads text only.
+        List<String> unchecked = all.stream().filter(Piece::needsCheck).map(p -> p.code().value()).toList();
+        if (!unchecked.isEmpty() && !looked) {
+            throw ApiRefusal.unprocessable("needs_check", unchecked.size() + " piece(s) have pictures or files to check by eye (names in handwriting,"
+                    + " signatures): look at each in its review, box what names someone, then confirm you have.",
+                    unchecked.stream().limit(50).map(c -> "Piece " + c).toList());
+        }
         long pending = pendingByCode(round).values().stream().mapToLong(Long::longValue).sum();
         round.release(a.member().id(), Instant.now());
         audit.record("member:" + a.member().id(), "round.released", "round:" + round.id(),
-                all.size() + " pieces released to scorers" + (pending > 0 ? "; " + pending + " undecided candidates stay hidden" : ""));
+                all.size() + " pieces released to scorers" + (pending > 0 ? "; " + pending + " undecided candidates stay hidden" : "")
+                        + (unchecked.isEmpty() ? "" : "; the moderator confirmed looking at " + unchecked.size() + " piece(s) marked for a check by eye"));
         return round;
     }
 
