@@ -135,7 +135,7 @@ class IntakeIT {
         }
     }
 
-    private static byte[] picture(String text) throws Exception {
+    static byte[] picture(String text) throws Exception {
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1400, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = image.createGraphics();
         g.setColor(java.awt.Color.WHITE);
