@@ -37,6 +37,8 @@ public class LtiRateLimit implements Filter {
             HttpServletResponse http = (HttpServletResponse) response;
             http.setStatus(429);
             http.setHeader("Retry-After", Long.toString(Math.max(1, wait.getAsLong())));
+            // The code every refusal of the LTI endpoints carries, for admins' tools and logs.
+            http.setHeader("X-Calibrate-Error", "rate_limited");
             http.setContentType("text/plain; charset=UTF-8");
             http.getWriter().write("Too many requests from your network just now. Try again in a few seconds.");
             return;

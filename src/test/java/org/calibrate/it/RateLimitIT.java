@@ -26,6 +26,7 @@ class RateLimitIT {
                 }
                 HttpResponse<String> limited = client.get("/lti/login", null);
                 assertEquals(429, limited.statusCode(), limited.body());
+                assertEquals("rate_limited", limited.headers().firstValue("X-Calibrate-Error").orElse(""));
                 int retryAfter = Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow());
                 assertTrue(retryAfter >= 1 && retryAfter <= 5, "Retry-After " + retryAfter);
                 assertEquals(429, client.get("/lti/launch", null).statusCode(), "one bucket for the address across the LTI endpoints");

@@ -101,7 +101,10 @@ public class DemoNotices {
             throw new DemoServices.Refusal(400, "the handler must be on the tool's registered domain");
         }
         handlers.put(deploymentId, handler);
-        executor.submit(() -> deliver(client, handler));
+        // Signed here, in the request (the signing key is read from the database); only the post waits for another thread,
+        // which carries no usable persistence context.
+        String batch = batch(client);
+        executor.submit(() -> deliver(handler, batch));
         return catalog(client);
     }
 
@@ -130,10 +133,23 @@ public class DemoNotices {
                 .orElseThrow(() -> new DemoServices.Refusal(404, "no such asset"));
     }
 
-    private void deliver(DemoPlatform.Client client, String handler) {
+    /** Every submission's notice, signed, as the Platform Notification Service's batch. */
+    private String batch(DemoPlatform.Client client) {
         JsonArrayBuilder notices = Json.createArrayBuilder();
         platform.course().submissions().forEach(s -> notices.add(Json.createObjectBuilder().add("jwt", notice(client, s))));
-        String body = Json.createObjectBuilder().add("notices", notices).build().toString();
+        return Json.createObjectBuilder().add("notices", notices).build().toString();
+    }
+
+    private void deliver(String handler, String body) {
+        try {
+            send(handler, body);
+        } catch (RuntimeException e) {
+            // A task's failure would otherwise stay in its Future, unseen.
+            LOG.log(java.util.logging.Level.WARNING, "The demo LMS could not send its submission notices", e);
+        }
+    }
+
+    private void send(String handler, String body) {
         try {
             HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(handler)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,13 +66,20 @@ public class AssetImports {
 
     public State state(Round round) {
         Course course = em.find(Course.class, round.courseId());
-        List<Activity> activities = new ArrayList<>();
-        for (Object[] r : em.createQuery("select n.activityId, max(n.activityTitle), count(distinct n.submissionKey), max(n.receivedAt)"
-                        + " from AssetNotice n where n.platformId = :p and n.contextId = :c group by n.activityId order by max(n.receivedAt) desc", Object[].class)
-                .setParameter("p", course.platformId()).setParameter("c", course.contextId()).setMaxResults(200).getResultList()) {
-            activities.add(new Activity((String) r[0], Optional.ofNullable((String) r[1]), (Long) r[2], (Instant) r[3]));
+        // Counted here rather than by an aggregate query: the times go through the Instant converter only as plain columns.
+        Map<String, Activity> activities = new LinkedHashMap<>();
+        Map<String, Set<String>> students = new HashMap<>();
+        for (Object[] r : em.createQuery("select n.activityId, n.activityTitle, n.submissionKey, n.receivedAt from AssetNotice n"
+                        + " where n.platformId = :p and n.contextId = :c order by n.receivedAt desc", Object[].class)
+                .setParameter("p", course.platformId()).setParameter("c", course.contextId()).setMaxResults(ImportJobs.MAX_ITEMS * 4).getResultList()) {
+            String id = (String) r[0];
+            Set<String> keys = students.computeIfAbsent(id, k -> new HashSet<>());
+            keys.add((String) r[2]);
+            Activity known = activities.get(id);
+            activities.put(id, new Activity(id, known != null && known.title().isPresent() ? known.title() : Optional.ofNullable((String) r[1]),
+                    keys.size(), known != null ? known.latest() : (Instant) r[3]));
         }
-        return new State(course.noticeServiceUrl().isPresent(), course.noticeHandlerAt(), activities);
+        return new State(course.noticeServiceUrl().isPresent(), course.noticeHandlerAt(), List.copyOf(activities.values()));
     }
 
     /**

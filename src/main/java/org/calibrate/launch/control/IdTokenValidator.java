@@ -139,6 +139,9 @@ public final class IdTokenValidator {
         if (sub == null || sub.isBlank() || sub.length() > MAX_ID_CHARS) {
             throw LaunchRejected.badRequest("missing_sub", "The launch has no user (sub claim, LTI Core §5.3.6); Calibrate does not accept anonymous launches.");
         }
+        if (Text.hasNul(sub)) {
+            throw LaunchRejected.badRequest("malformed_claim", "The claim sub holds a NUL character.");
+        }
         // LTI Core §5.3.7: roles is required, an array (possibly empty).
         List<String> roles = stringList(claims, LtiClaims.ROLES);
         // LTI Core §5.3.5: resource_link with an id; a deep linking request has none, it is about to create one.
@@ -175,6 +178,10 @@ public final class IdTokenValidator {
         if (!(value instanceof String s)) {
             throw LaunchRejected.badRequest("malformed_claim", "The claim " + name + " must be a string.");
         }
+        // No identifier or name has a NUL in it, and PostgreSQL cannot store one.
+        if (Text.hasNul(s)) {
+            throw LaunchRejected.badRequest("malformed_claim", "The claim " + name + " holds a NUL character.");
+        }
         return s;
     }
 
@@ -185,7 +192,7 @@ public final class IdTokenValidator {
         }
         List<String> result = new ArrayList<>();
         for (Object o : list) {
-            if (!(o instanceof String s)) {
+            if (!(o instanceof String s) || Text.hasNul(s)) {
                 throw LaunchRejected.badRequest("malformed_claim", "The roles claim must hold strings only (LTI Core §5.3.7).");
             }
             result.add(s);
@@ -210,7 +217,7 @@ public final class IdTokenValidator {
         Map<String, String> result = new LinkedHashMap<>();
         if (custom != null) {
             custom.forEach((k, v) -> {
-                if (v instanceof String s && result.size() < 50 && k.length() <= 100 && s.length() <= 1000) {
+                if (v instanceof String s && result.size() < 50 && k.length() <= 100 && s.length() <= 1000 && !Text.hasNul(s) && !Text.hasNul(k)) {
                     result.put(k, s);
                 }
             });
@@ -218,23 +225,25 @@ public final class IdTokenValidator {
         return result;
     }
 
+    /** A string inside a claim object; one with a NUL counts as absent (no identifier has one). */
     private static String asString(Object value) {
-        return value instanceof String s ? s : null;
+        return value instanceof String s && !Text.hasNul(s) ? s : null;
     }
 
     private static String trimmed(String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.strip();
-        return v.length() > max ? v.substring(0, max) : v;
+        String v = Text.withoutControl(value).strip();
+        return v.isEmpty() ? null : v.length() > max ? v.substring(0, max) : v;
     }
 
     private static String quoted(String value) {
         if (value == null) {
             return "(none)";
         }
-        String safe = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+        String clean = Text.withoutControl(value);
+        String safe = clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
         return "'" + safe + "'";
     }
 }

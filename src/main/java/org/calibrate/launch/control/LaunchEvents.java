@@ -31,7 +31,9 @@ public class LaunchEvents {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Long platformId, String issuer, String outcome, String reason) {
         Instant now = clock.instant();
-        em.persist(new LaunchEvent(platformId, issuer, outcome, reason, now));
+        // What a refused token carried may be anything; what is recorded is printable.
+        em.persist(new LaunchEvent(platformId, issuer == null ? null : Text.withoutControl(issuer), outcome,
+                reason == null ? null : Text.withoutControl(reason), now));
         Instant last = lastPrune.get();
         if (last.plus(PRUNE_EVERY).isBefore(now) && lastPrune.compareAndSet(last, now)) {
             em.createQuery("delete from LaunchEvent e where e.occurredAt < :cutoff")

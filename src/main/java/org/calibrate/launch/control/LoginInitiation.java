@@ -55,6 +55,11 @@ public final class LoginInitiation {
                 || login.storageTarget().map(String::length).orElse(0) > MAX_ID_CHARS) {
             throw LaunchRejected.badRequest("oversized_parameter", "A login parameter is longer than the platform identifiers and hints LTI allows.");
         }
+        // No identifier or hint holds a NUL; one would only reach the registry's lookup (and PostgreSQL refuses it there).
+        if (java.util.stream.Stream.of(Optional.of(login.iss()), Optional.of(login.loginHint()), Optional.of(login.targetLinkUri()), login.ltiMessageHint(),
+                login.clientId(), login.deploymentId(), login.storageTarget()).flatMap(Optional::stream).anyMatch(Text::hasNul)) {
+            throw LaunchRejected.badRequest("malformed_parameter", "A login parameter holds a NUL character.");
+        }
         RegisteredPlatform platform = platform(login);
         if (!platform.enabled()) {
             throw LaunchRejected.forbidden("platform_disabled", "This platform's registration is disabled in Calibrate.");

@@ -99,7 +99,7 @@ final class MessageClaims {
     }
 
     private static Optional<String> text(Object value, int max) {
-        if (!(value instanceof String s) || s.isBlank()) {
+        if (!(value instanceof String s) || s.isBlank() || Text.hasNul(s)) {
             return Optional.empty();
         }
         return Optional.of(s.length() > max ? s.substring(0, max) : s);

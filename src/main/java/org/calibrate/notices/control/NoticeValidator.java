@@ -67,14 +67,15 @@ public final class NoticeValidator {
         JWTClaimsSet claims = SignedMessages.claims(jwt, NOUN);
         // Security Framework §5.1.3 (2), (3): a registered platform's issuer, and our client id among the audiences.
         String iss = claims.getIssuer();
-        if (iss == null || iss.isBlank()) {
+        if (iss == null || iss.isBlank() || org.calibrate.launch.control.Text.hasNul(iss)) {
             throw refused(401, "missing_iss", "The notice has no iss claim (Security Framework §5.1.3 (2)).");
         }
         List<String> aud = claims.getAudience();
         if (aud == null || aud.isEmpty()) {
             throw refused(401, "wrong_audience", "The notice has no aud claim (Security Framework §5.1.3 (3)).");
         }
-        RegisteredPlatform platform = aud.stream().limit(10).map(a -> platforms.find(new Issuer(iss), new ClientId(a)))
+        RegisteredPlatform platform = aud.stream().limit(10).filter(a -> a != null && !org.calibrate.launch.control.Text.hasNul(a))
+                .map(a -> platforms.find(new Issuer(iss), new ClientId(a)))
                 .flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> refused(401, "unknown_platform", "No platform is registered for this issuer and audience."));
         // Security Framework §5.1.3 (4) and (5).
@@ -167,11 +168,13 @@ public final class NoticeValidator {
         return value instanceof Map<?, ?> m ? Optional.of((Map<String, Object>) m) : Optional.empty();
     }
 
+    /** A string claim as kept: none with a NUL (no identifier has one, and PostgreSQL cannot store it), other controls dropped. */
     private static Optional<String> text(Object value, int max) {
-        if (!(value instanceof String s) || s.isBlank() || s.length() > max) {
+        if (!(value instanceof String s) || s.isBlank() || s.length() > max || org.calibrate.launch.control.Text.hasNul(s)) {
             return Optional.empty();
         }
-        return Optional.of(s.strip());
+        String clean = org.calibrate.launch.control.Text.withoutControl(s).strip();
+        return clean.isEmpty() ? Optional.empty() : Optional.of(clean);
     }
 
     private static Optional<Integer> attempt(Object value) {

@@ -476,4 +476,23 @@ class IdTokenValidatorTest {
                 Map.of("round", "r-1", "count", 3, "flag", true, "nested", Map.of("a", "b"), "list", List.of("x"))));
         assertEquals(Map.of("round", "r-1"), launch.custom());
     }
+
+    @Test
+    @DisplayName("a NUL in an identifier refuses the launch (it cannot be stored); other control characters leave shown names")
+    void nulInTheSubject() {
+        assertRejected(400, "malformed_claim", b -> b.subject("7\u00008"));
+    }
+
+    @Test
+    @DisplayName("a NUL in the context id counts as no context")
+    void nulInTheContext() {
+        assertRejected(400, "missing_context", b -> b.claim(LtiClaims.CONTEXT, Map.of("id", "course\u00002")));
+    }
+
+    @Test
+    @DisplayName("control characters are dropped from a shown name")
+    void controlCharactersInAName() throws Exception {
+        LtiLaunch launch = accepted(b -> b.claim("name", "Dana\tTeacher\u0007"));
+        assertEquals(Optional.of("Dana Teacher"), launch.name());
+    }
 }

@@ -237,4 +237,11 @@ class LoginInitiationTest {
     void noRepost() throws Exception {
         assertFalse(query(accept(moodleLogin()).authenticationRequest()).containsKey("repost"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id"})
+    @DisplayName("a NUL in any login parameter is refused before any lookup")
+    void nulInAParameter(String name) {
+        assertRejected(400, "malformed_parameter", with(name, "x\u0000y"));
+    }
 }
